@@ -1,0 +1,94 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "AgentLeague",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "league", targets: ["LeagueCLI"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "LeagueProtocol", targets: ["LeagueProtocol"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZeroMQ",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CZeroMQ"]
+        ),
+        .target(
+            name: "LeagueProtocol",
+            dependencies: []
+        ),
+        .target(
+            name: "LeagueAgent",
+            dependencies: ["ZeroMQ", "LeagueProtocol"]
+        ),
+        .target(
+            name: "LeagueManager",
+            dependencies: [
+                "ZeroMQ", "LeagueProtocol",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LeagueReferee",
+            dependencies: [
+                "ZeroMQ", "LeagueProtocol", "LeagueAgent",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LeaguePlayer",
+            dependencies: [
+                "ZeroMQ", "LeagueProtocol", "LeagueAgent",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LeagueOperator",
+            dependencies: [
+                "ZeroMQ", "LeagueProtocol", "LeagueAgent",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LeagueRuntime",
+            dependencies: [
+                "ZeroMQ", "LeagueProtocol", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "LeagueCLI",
+            dependencies: [
+                "LeagueRuntime", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueProtocol",
+                "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LeagueTestSupport",
+            dependencies: ["ZeroMQ", "LeagueProtocol", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/LeagueTestSupport"
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "LeagueTestSupport"]),
+        .testTarget(name: "LeagueProtocolTests", dependencies: ["LeagueProtocol"]),
+        .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueTestSupport"]),
+        .testTarget(name: "LeagueRefereeTests", dependencies: ["LeagueReferee", "LeagueProtocol"]),
+        .testTarget(name: "LeaguePlayerTests", dependencies: ["LeaguePlayer", "LeagueProtocol"]),
+        .testTarget(
+            name: "LeagueRuntimeTests",
+            dependencies: ["LeagueRuntime", "LeagueOperator", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]
+        ),
+        .testTarget(name: "LeagueCLITests", dependencies: ["LeagueProtocol", "LeagueTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,48 @@
+import ArgumentParser
+import LeagueRuntime
+import ZeroMQ
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a whole league in one process: a manager, referees and players, each with its own socket over tcp loopback.")
+
+    @Option(help: "Number of players.")
+    var players = 4
+
+    @Option(help: "Number of referees.")
+    var referees = 2
+
+    @Option(help: "Seed for the draws and the players' strategies (random when absent; printed either way).")
+    var seed: UInt64?
+
+    @Flag(help: "Print the result as one JSON object (league_id, status, matches, standings).")
+    var json = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard players >= 2 else { throw ValidationError("--players must be at least 2") }
+        guard referees >= 1 else { throw ValidationError("--referees must be at least 1") }
+    }
+
+    func run() async throws {
+        var logger = common.bootstrapLogging()
+        if common.logLevel == .info { logger.logLevel = .warning }  // the demo's own output is the progress
+        let progress = ProgressLine()
+        var generator = SystemRandomNumberGenerator()
+        let seed = self.seed ?? UInt64.random(in: 1...999_999, using: &generator)
+        let options = LocalLeagueOptions(players: players, referees: referees, seed: seed)
+        let context = try Context()
+        let league = try await LocalLeague.launch(options, context: context, logger: logger)
+        progress.note("demo: \(players) players, \(referees) referees on \(league.endpoint), seed \(seed)")
+        let result = await Result { try await league.play { progress.round($0) } }
+        await league.shutdown()
+        let report = try result.get()
+        if json {
+            try Output.printJSON(report)
+        } else {
+            print(Output.summary(report))
+        }
+    }
+}

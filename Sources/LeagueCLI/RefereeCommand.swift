@@ -1,0 +1,45 @@
+import ArgumentParser
+import LeagueReferee
+import LeagueRuntime
+import ZeroMQ
+
+struct RefereeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "referee",
+        abstract: "Run a referee: registers with the manager and runs the Even/Odd matches leased to it.")
+
+    @Option(help: "The manager's endpoint.")
+    var manager = defaultEndpoint
+
+    @Option(help: "Name to register under; a referee that registers again under the same name keeps its id.")
+    var name = "REF01"
+
+    @Option(help: "Matches this referee runs at once.")
+    var maxMatches = 4
+
+    @Option(help: "Milliseconds a player has to answer GAME_INVITATION.")
+    var joinTimeoutMs = 5_000
+
+    @Option(help: "Milliseconds a player has to answer CHOOSE_PARITY_CALL.")
+    var moveTimeoutMs = 30_000
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard maxMatches >= 1 else { throw ValidationError("--max-matches must be at least 1") }
+        guard joinTimeoutMs > 0, moveTimeoutMs > 0 else { throw ValidationError("timeouts must be positive") }
+    }
+
+    func run() async throws {
+        let logger = common.bootstrapLogging().with(role: "referee", agent: name)
+        let context = try Context()
+        let configuration = RefereeConfiguration(
+            name: name, maxMatches: maxMatches, joinTimeoutMilliseconds: joinTimeoutMs, moveTimeoutMilliseconds: moveTimeoutMs)
+        let endpoint = manager
+        let loop = try EventLoop(name: "referee", context: context, services: [
+            { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
+        ])
+        try await loop.waitUntilStarted()
+        await runUntilSignalled([loop])
+    }
+}

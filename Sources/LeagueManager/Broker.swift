@@ -1,0 +1,68 @@
+import LeagueProtocol
+import Logging
+import ZeroMQ
+
+/// The League Manager's event-loop service: one ROUTER socket driving a ``ManagerCore``.
+///
+/// The ROUTER sends with `ZMQ_DONTWAIT` and `ROUTER_MANDATORY`, so a peer that is gone or not reading
+/// makes a send fail (counted as undeliverable) instead of being dropped silently or stalling the loop.
+public final class Broker: LoopService {
+    public let sockets: [Socket]
+    private let router: Socket
+    private let logger: Logger
+    private let core: ManagerCore
+    private let statsBox: ManagerStatsBox
+    /// The endpoint actually bound (a wildcard port resolved).
+    public let boundEndpoint: String
+
+    /// Binds the ROUTER. Call from an ``EventLoop`` factory.
+    public init(context: Context, configuration: ManagerConfiguration, logger: Logger, stats: ManagerStatsBox) throws {
+        let router = try Socket(context, type: .router)
+        try router.set(.routerMandatory(true))
+        try router.set(.routerHandover(true))
+        try router.set(.sendHighWaterMark(configuration.highWaterMark))
+        try router.set(.receiveHighWaterMark(configuration.highWaterMark))
+        try router.set(.maxMessageSize(1 << 20))
+        if configuration.transportHeartbeatMilliseconds > 0 {
+            let interval = configuration.transportHeartbeatMilliseconds
+            try router.set(.heartbeat(interval: interval, timeout: interval * 3, ttl: interval * 3))
+        }
+        try router.bind(configuration.endpoint)
+        self.router = router
+        self.sockets = [router]
+        self.logger = logger
+        self.statsBox = stats
+        self.boundEndpoint = router.lastEndpoint
+        self.core = ManagerCore(logger: logger) { identity, frames in
+            do {
+                try router.send(head: identity, frames)
+                return true
+            } catch {
+                logger.debug("send failed", metadata: ["error": "\(error)"])
+                return false
+            }
+        }
+        logger.info("manager listening", metadata: ["endpoint": "\(boundEndpoint)"])
+    }
+
+    public func readable(socket index: Int, now: UInt64) {
+        for _ in 0..<512 {
+            let frames: [[UInt8]]
+            do {
+                guard let received = try router.receive() else { break }
+                frames = received
+            } catch {
+                logger.error("receive failed", metadata: ["error": "\(error)"])
+                break
+            }
+            guard frames.count >= 1 else { continue }
+            core.receive(identity: frames[0], frames: Array(frames.dropFirst()))
+        }
+        statsBox.publish(core.stats)
+    }
+
+    public func shutdown() {
+        statsBox.publish(core.stats)
+        router.close()
+    }
+}

@@ -1,0 +1,62 @@
+import LeagueProtocol
+
+extension ManagerCore {
+    func answerQuery(_ wire: WireMessage, from identity: [UInt8]) throws(ProtocolError) {
+        let asker = try authenticateIfAgent(wire, from: identity)
+        let message = try codec.decode(LeagueQuery.self, from: wire.body)
+        let query = message.body
+        let conversation = message.envelope.conversationID
+        let requested = query.queryParams?.leagueID
+        let playerID = query.queryParams?.playerID ?? asker?.id
+        guard let league = requested.flatMap({ leagueIndex[$0] }).map({ leagues[$0] }) ?? (requested == nil ? latestLeague(for: playerID) : nil) else {
+            let reason = requested.map { "E106 LEAGUE_NOT_FOUND: no league \($0.prefix(40))" } ?? "E106 LEAGUE_NOT_FOUND: no league yet"
+            send(LeagueQueryResponse<QueryData.Standings>(queryType: query.queryType, success: false, data: nil, error: reason), to: identity, conversationID: conversation)
+            return
+        }
+        switch query.queryType {
+        case .standings:
+            let data = QueryData.Standings(leagueID: league.id, roundsCompleted: league.completed, standings: league.standings.rows())
+            reply(query.queryType, data, to: identity, conversation)
+        case .schedule:
+            let rounds = league.rounds.enumerated().map { number, indices in
+                QueryData.Schedule.Round(
+                    roundID: number + 1,
+                    matches: indices.map { index in
+                        let match = league.matches[index]
+                        return ScheduledMatch(matchID: match.id, gameType: league.gameType, playerAID: match.playerA, playerBID: match.playerB)
+                    })
+            }
+            reply(query.queryType, QueryData.Schedule(leagueID: league.id, rounds: rounds), to: identity, conversation)
+        case .nextMatch:
+            guard let playerID else { throw ProtocolError(.missingRequiredField, "missing field query_params.player_id") }
+            let next = league.matches.first { match in
+                match.status != .finished && (match.playerA == playerID || match.playerB == playerID)
+            }
+            let data = next.map { match in
+                QueryData.NextMatch(
+                    leagueID: league.id, roundID: match.round, matchID: match.id,
+                    opponentID: match.playerA == playerID ? match.playerB : match.playerA,
+                    status: match.status == .pending ? "pending" : "running")
+            }
+            reply(query.queryType, data, to: identity, conversation)
+        case .playerStats:
+            guard let playerID else { throw ProtocolError(.missingRequiredField, "missing field query_params.player_id") }
+            guard let row = league.standings.rows().first(where: { $0.playerID == playerID }) else {
+                throw ProtocolError(.playerNotRegistered, "\(playerID.prefix(20)) does not play in \(league.id)")
+            }
+            reply(query.queryType, row, to: identity, conversation)
+        case .league:
+            reply(query.queryType, league.report(), to: identity, conversation)
+        }
+    }
+
+    private func reply<Data: Codable & Sendable & Hashable>(_ type: QueryType, _ data: Data?, to identity: [UInt8], _ conversation: String) {
+        send(LeagueQueryResponse(queryType: type, success: true, data: data), to: identity, conversationID: conversation)
+    }
+
+    /// The newest league the player is in, or the newest league of all.
+    private func latestLeague(for playerID: String?) -> LeagueState? {
+        if let playerID, let league = leagues.last(where: { $0.players.contains(playerID) }) { return league }
+        return leagues.last
+    }
+}

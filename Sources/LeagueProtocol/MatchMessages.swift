@@ -1,0 +1,114 @@
+/// MATCH_ASSIGNMENT (ours): the manager leases one match to a referee.
+public struct MatchAssignment: MessageBody, Hashable {
+    public static let messageType = MessageType.matchAssignment
+    public var leagueID: String
+    public var roundID: Int
+    public var matchID: String
+    public var gameType: String
+    public var playerAID: String
+    public var playerBID: String
+    /// Seeds the referee's draw; recorded with the result so the match can be replayed.
+    public var seed: UInt64
+    /// Each player's record before this match, for CHOOSE_PARITY_CALL's `your_standings`.
+    public var playerAStandings: RecordSummary
+    public var playerBStandings: RecordSummary
+
+    public init(
+        leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, playerAID: String,
+        playerBID: String, seed: UInt64, playerAStandings: RecordSummary = .init(), playerBStandings: RecordSummary = .init()
+    ) {
+        self.leagueID = leagueID
+        self.roundID = roundID
+        self.matchID = matchID
+        self.gameType = gameType
+        self.playerAID = playerAID
+        self.playerBID = playerBID
+        self.seed = seed
+        self.playerAStandings = playerAStandings
+        self.playerBStandings = playerBStandings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type"
+        case playerAID = "player_A_id", playerBID = "player_B_id", seed
+        case playerAStandings = "player_A_standings", playerBStandings = "player_B_standings"
+    }
+}
+
+/// MATCH_RESULT_REPORT: referee → manager, resent until MATCH_RESULT_ACK arrives.
+public struct MatchResultReport: MessageBody, Hashable {
+    public static let messageType = MessageType.matchResultReport
+
+    public struct Details: Codable, Sendable, Hashable {
+        public var status: GameResultStatus
+        public var drawnNumber: Int?
+        public var choices: [String: String]
+        public var seed: UInt64
+        public var reason: String
+        /// The player(s) who lost technically, if any.
+        public var technicalLosers: [String]
+
+        public init(status: GameResultStatus, drawnNumber: Int?, choices: [String: String], seed: UInt64, reason: String, technicalLosers: [String] = []) {
+            self.status = status
+            self.drawnNumber = drawnNumber
+            self.choices = choices
+            self.seed = seed
+            self.reason = reason
+            self.technicalLosers = technicalLosers
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case status, drawnNumber = "drawn_number", choices, seed, reason, technicalLosers = "technical_losers"
+        }
+    }
+
+    public struct Result: Codable, Sendable, Hashable {
+        /// The winner's id, or `nil` for a draw or a double technical loss.
+        public var winner: String?
+        /// Points per player id.
+        public var score: [String: Int]
+        public var details: Details
+
+        public init(winner: String?, score: [String: Int], details: Details) {
+            self.winner = winner
+            self.score = score
+            self.details = details
+        }
+    }
+
+    public var leagueID: String
+    public var roundID: Int
+    public var matchID: String
+    public var gameType: String
+    public var result: Result
+
+    public init(leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, result: Result) {
+        self.leagueID = leagueID
+        self.roundID = roundID
+        self.matchID = matchID
+        self.gameType = gameType
+        self.result = result
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type", result
+    }
+}
+
+/// MATCH_RESULT_ACK (ours): the manager has recorded (or already had) the result.
+public struct MatchResultAck: MessageBody, Hashable {
+    public static let messageType = MessageType.matchResultAck
+    public var leagueID: String
+    public var matchID: String
+    public var status: RequestStatus
+    public var reason: String?
+
+    public init(leagueID: String, matchID: String, status: RequestStatus, reason: String? = nil) {
+        self.leagueID = leagueID
+        self.matchID = matchID
+        self.status = status
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", status, reason }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Encodes and decodes league messages as JSON.
+///
+/// Not `Sendable`: each event-loop service owns one, which also lets Foundation reuse the coders' buffers.
+public final class MessageCodec {
+    private let encoder: JSONEncoder
+    private let decoder = JSONDecoder()
+
+    public init() {
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+    }
+
+    /// The JSON bytes of `message`.
+    public func encode<Body: MessageBody>(_ message: Message<Body>) -> [UInt8] {
+        do {
+            return Array(try encoder.encode(message))
+        } catch {
+            // Our own value types always encode; a failure here is a programming error worth seeing.
+            preconditionFailure("encoding \(Body.messageType.rawValue) failed: \(error)")
+        }
+    }
+
+    /// Encodes `body` with a fresh envelope.
+    public func encode<Body: MessageBody>(
+        _ body: Body, sender: String, conversationID: String, authToken: String? = nil
+    ) -> [UInt8] {
+        encode(
+            Message(
+                envelope: Envelope(
+                    messageType: Body.messageType, sender: sender, conversationID: conversationID,
+                    authToken: authToken),
+                body: body))
+    }
+
+    /// Decodes a message of type `Body`, mapping every failure to a ``ProtocolError`` with a league code.
+    public func decode<Body: MessageBody>(_ type: Body.Type, from bytes: [UInt8]) throws(ProtocolError) -> Message<Body> {
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer in
+                try decoder.decode(Message<Body>.self, from: Data(buffer: buffer))
+            }
+        } catch let error as ProtocolError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.classify(error)
+        } catch {
+            throw ProtocolError(.invalidJSON, "\(error)")
+        }
+    }
+
+    /// Decodes only the envelope, for error replies that want the conversation id of a bad message.
+    public func envelope(of bytes: [UInt8]) -> Envelope? {
+        bytes.withUnsafeBufferPointer { buffer in try? decoder.decode(Envelope.self, from: Data(buffer: buffer)) }
+    }
+
+    static func classify(_ error: DecodingError) -> ProtocolError {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let prefix = path(context)
+            return ProtocolError(.missingRequiredField, "missing field \(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue)")
+        case .valueNotFound(_, let context):
+            return ProtocolError(.missingRequiredField, "null value for required field \(path(context))")
+        case .typeMismatch(let type, let context):
+            return ProtocolError(.invalidFieldValue, "field \(path(context)) is not a \(type)")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return ProtocolError(.invalidJSON, "body is not a valid JSON object")
+            }
+            return ProtocolError(.invalidFieldValue, "field \(path(context)) has an invalid value")
+        @unknown default:
+            return ProtocolError(.invalidJSON, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// START_LEAGUE (ours): an operator asks for a league of `player_count` registered players.
+///
+/// The manager answers at once with START_LEAGUE_RESPONSE. The league waits (status `waiting`) until that
+/// many registered players are free, then runs; the sender receives ROUND_COMPLETED and LEAGUE_COMPLETED.
+public struct StartLeague: MessageBody, Hashable {
+    public static let messageType = MessageType.startLeague
+    public var playerCount: Int
+    public var gameType: String
+    /// Seeds every match's draw; the manager picks one when absent and reports it.
+    public var seed: UInt64?
+
+    public init(playerCount: Int, gameType: String = evenOddGameType, seed: UInt64? = nil) {
+        self.playerCount = playerCount
+        self.gameType = gameType
+        self.seed = seed
+    }
+
+    enum CodingKeys: String, CodingKey { case playerCount = "player_count", gameType = "game_type", seed }
+}
+
+/// START_LEAGUE_RESPONSE (ours).
+public struct StartLeagueResponse: MessageBody, Hashable {
+    public static let messageType = MessageType.startLeagueResponse
+    public var status: RequestStatus
+    public var leagueID: String?
+    public var playerCount: Int
+    public var seed: UInt64?
+    public var reason: String?
+
+    public init(status: RequestStatus, leagueID: String?, playerCount: Int, seed: UInt64?, reason: String? = nil) {
+        self.status = status
+        self.leagueID = leagueID
+        self.playerCount = playerCount
+        self.seed = seed
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, leagueID = "league_id", playerCount = "player_count", seed, reason
+    }
+}

@@ -1,0 +1,120 @@
+/// The protocol version this implementation speaks, and the oldest it accepts.
+public enum ProtocolVersion {
+    public static let current = "2.1.0"
+    public static let minimum = "2.0.0"
+
+    /// Whether a dotted version is at least ``minimum``; unparsable versions are not.
+    public static func isSupported(_ version: String) -> Bool {
+        let parts = version.split(separator: ".").map { Int($0) }
+        guard !parts.isEmpty, !parts.contains(nil) else { return false }
+        var numbers = parts.compactMap { $0 }
+        while numbers.count < 3 { numbers.append(0) }
+        return !numbers.lexicographicallyPrecedes([2, 0, 0])
+    }
+}
+
+/// `ACCEPTED` or `REJECTED`, as league.v2 answers registrations and requests.
+public enum RequestStatus: String, Sendable, Codable, Hashable {
+    case accepted = "ACCEPTED"
+    case rejected = "REJECTED"
+}
+
+/// REFEREE_REGISTER_REQUEST: a referee offers itself and says how many matches it runs at once.
+public struct RefereeRegisterRequest: MessageBody, Hashable {
+    public static let messageType = MessageType.refereeRegisterRequest
+
+    public struct Meta: Codable, Sendable, Hashable {
+        public var displayName: String
+        public var version: String
+        public var gameTypes: [String]
+        public var contactEndpoint: String?
+        public var maxConcurrentMatches: Int
+
+        public init(displayName: String, version: String, gameTypes: [String], contactEndpoint: String? = nil, maxConcurrentMatches: Int) {
+            self.displayName = displayName
+            self.version = version
+            self.gameTypes = gameTypes
+            self.contactEndpoint = contactEndpoint
+            self.maxConcurrentMatches = maxConcurrentMatches
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case displayName = "display_name", version, gameTypes = "game_types"
+            case contactEndpoint = "contact_endpoint", maxConcurrentMatches = "max_concurrent_matches"
+        }
+    }
+
+    public var refereeMeta: Meta
+    public init(refereeMeta: Meta) { self.refereeMeta = refereeMeta }
+    enum CodingKeys: String, CodingKey { case refereeMeta = "referee_meta" }
+}
+
+/// REFEREE_REGISTER_RESPONSE.
+public struct RefereeRegisterResponse: MessageBody, Hashable {
+    public static let messageType = MessageType.refereeRegisterResponse
+    public var status: RequestStatus
+    public var refereeID: String?
+    public var reason: String?
+    public var authToken: String?
+
+    public init(status: RequestStatus, refereeID: String?, reason: String? = nil, authToken: String?) {
+        self.status = status
+        self.refereeID = refereeID
+        self.reason = reason
+        self.authToken = authToken
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, refereeID = "referee_id", reason, authToken = "auth_token"
+    }
+}
+
+/// LEAGUE_REGISTER_REQUEST: a player joins.
+public struct LeagueRegisterRequest: MessageBody, Hashable {
+    public static let messageType = MessageType.leagueRegisterRequest
+
+    public struct Meta: Codable, Sendable, Hashable {
+        public var displayName: String
+        public var version: String
+        public var gameTypes: [String]
+        public var contactEndpoint: String?
+        public var protocolVersion: String?
+
+        public init(displayName: String, version: String, gameTypes: [String], contactEndpoint: String? = nil, protocolVersion: String? = ProtocolVersion.current) {
+            self.displayName = displayName
+            self.version = version
+            self.gameTypes = gameTypes
+            self.contactEndpoint = contactEndpoint
+            self.protocolVersion = protocolVersion
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case displayName = "display_name", version, gameTypes = "game_types"
+            case contactEndpoint = "contact_endpoint", protocolVersion = "protocol_version"
+        }
+    }
+
+    public var playerMeta: Meta
+    public init(playerMeta: Meta) { self.playerMeta = playerMeta }
+    enum CodingKeys: String, CodingKey { case playerMeta = "player_meta" }
+}
+
+/// LEAGUE_REGISTER_RESPONSE.
+public struct LeagueRegisterResponse: MessageBody, Hashable {
+    public static let messageType = MessageType.leagueRegisterResponse
+    public var status: RequestStatus
+    public var playerID: String?
+    public var reason: String?
+    public var authToken: String?
+
+    public init(status: RequestStatus, playerID: String?, reason: String? = nil, authToken: String?) {
+        self.status = status
+        self.playerID = playerID
+        self.reason = reason
+        self.authToken = authToken
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, playerID = "player_id", reason, authToken = "auth_token"
+    }
+}

@@ -1,0 +1,18 @@
+/// A referee's settings. Every deadline is configurable; league.v2's defaults are 5 s to join, 30 s to choose.
+public struct RefereeConfiguration: Sendable, Hashable {
+    public var name: String
+    /// How many matches this referee runs at once (announced to the manager).
+    public var maxMatches: Int
+    public var joinTimeoutMilliseconds: Int
+    public var moveTimeoutMilliseconds: Int
+    /// How often an unacknowledged MATCH_RESULT_REPORT (or registration) is sent again.
+    public var retryIntervalMilliseconds: Int
+
+    public init(name: String = "REF01", maxMatches: Int = 4, joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000, retryIntervalMilliseconds: Int = 1_000) {
+        self.name = name
+        self.maxMatches = maxMatches
+        self.joinTimeoutMilliseconds = joinTimeoutMilliseconds
+        self.moveTimeoutMilliseconds = moveTimeoutMilliseconds
+        self.retryIntervalMilliseconds = retryIntervalMilliseconds
+    }
+}

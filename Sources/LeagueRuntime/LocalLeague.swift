@@ -1,0 +1,100 @@
+import LeagueManager
+import LeagueOperator
+import LeaguePlayer
+import LeagueProtocol
+import LeagueReferee
+import Logging
+import ZeroMQ
+
+/// A whole league in one process: a manager, referees and players, each with its own socket, talking over
+/// real ZeroMQ transport (tcp loopback by default). Used by `league demo`, tests and benchmarks.
+///
+/// Threads: one event loop for the manager, one for all referees, one for all players, one for the
+/// operator client that starts the league.
+public final class LocalLeague: Sendable {
+    public let options: LocalLeagueOptions
+    /// The endpoint the manager bound.
+    public let endpoint: String
+    /// The manager's counters.
+    public let managerStats: ManagerStatsBox
+    private let loops: [EventLoop]
+    private let client: LeagueClient
+
+    /// Starts the manager, then the referees and players, and connects an operator client.
+    public static func launch(_ options: LocalLeagueOptions, context: Context, logger: Logger) async throws -> LocalLeague {
+        let stats = ManagerStatsBox()
+        let bound = Completion<String>()
+        let managerLogger = logger.with(role: "manager")
+        let manager = try EventLoop(name: "manager", context: context, services: [
+            { context in
+                let broker = try Broker(context: context, configuration: ManagerConfiguration(endpoint: options.endpoint), logger: managerLogger, stats: stats)
+                bound.complete(broker.boundEndpoint)
+                return broker
+            }
+        ])
+        try await manager.waitUntilStarted()
+        guard let endpoint = bound.value else { throw EventLoopError(loop: "manager", reason: "no endpoint bound") }
+        var loops = [manager]
+        do {
+            let referees: [EventLoop.Factory] = (0..<options.referees).map { index in
+                let configuration = RefereeConfiguration(
+                    name: LocalLeagueOptions.refereeName(index), maxMatches: options.refereeCapacity,
+                    joinTimeoutMilliseconds: options.joinTimeoutMilliseconds, moveTimeoutMilliseconds: options.moveTimeoutMilliseconds)
+                let refereeLogger = logger.with(role: "referee", agent: configuration.name)
+                return { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: refereeLogger) }
+            }
+            let players: [EventLoop.Factory] = (0..<options.players).map { index in
+                let strategies = options.strategies.isEmpty ? [StrategyKind.random] : options.strategies
+                let configuration = PlayerConfiguration(
+                    name: LocalLeagueOptions.playerName(index), strategy: strategies[index % strategies.count],
+                    seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds)
+                let playerLogger = logger.with(role: "player", agent: configuration.name)
+                return { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger) }
+            }
+            for (name, services) in [("referees", referees), ("players", players)] where !services.isEmpty {
+                let loop = try EventLoop(name: name, context: context, services: services)
+                loops.append(loop)
+                try await loop.waitUntilStarted()
+            }
+            let client = try await LeagueClient(endpoint: endpoint, context: context, name: "local", logger: logger.with(role: "operator"))
+            return LocalLeague(options: options, endpoint: endpoint, stats: stats, loops: loops, client: client)
+        } catch {
+            for loop in loops { loop.stop() }
+            for loop in loops { await loop.waitUntilStopped() }
+            throw error
+        }
+    }
+
+    private init(options: LocalLeagueOptions, endpoint: String, stats: ManagerStatsBox, loops: [EventLoop], client: LeagueClient) {
+        self.options = options
+        self.endpoint = endpoint
+        self.managerStats = stats
+        self.loops = loops
+        self.client = client
+    }
+
+    /// Starts a league of all the players and waits until it completes; returns the final report.
+    public func play(progress: (RoundCompleted) -> Void = { _ in }) async throws -> LeagueReport {
+        let started = try await client.startLeague(players: options.players, seed: options.seed)
+        guard let leagueID = started.leagueID else { throw LeagueClientError.refused("no league id") }
+        try await client.waitForCompletion(of: leagueID, progress: progress)
+        return try await client.league(leagueID)
+    }
+
+    /// Stops every loop and waits for their threads to end.
+    public func shutdown() async {
+        await client.close()
+        for loop in loops.reversed() { loop.stop() }
+        for loop in loops { await loop.waitUntilStopped() }
+    }
+}
+
+extension Logger {
+    /// A copy labelled with the role (and agent) in its metadata.
+    public func with(role: String, agent: String? = nil) -> Logger {
+        var copy = self
+        copy[metadataKey: "role"] = "\(role)"
+        if let agent { copy[metadataKey: "agent"] = "\(agent)" }
+        return copy
+    }
+}
