@@ -37,9 +37,11 @@ struct PlayerCommand: AsyncParsableCommand {
         let context = try Context()
         let configuration = PlayerConfiguration(name: name, strategy: strategy, seed: seed, thinkMilliseconds: thinkMs)
         let endpoint = manager
-        let loop = try EventLoop(name: "player", context: context, services: [
-            { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
-        ])
+        let loop = try EventLoop(
+            name: "player", context: context,
+            services: [
+                { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
+            ])
         try await loop.waitUntilStarted()
         await runUntilSignalled([loop])
     }

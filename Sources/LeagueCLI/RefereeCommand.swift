@@ -36,9 +36,11 @@ struct RefereeCommand: AsyncParsableCommand {
         let configuration = RefereeConfiguration(
             name: name, maxMatches: maxMatches, joinTimeoutMilliseconds: joinTimeoutMs, moveTimeoutMilliseconds: moveTimeoutMs)
         let endpoint = manager
-        let loop = try EventLoop(name: "referee", context: context, services: [
-            { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
-        ])
+        let loop = try EventLoop(
+            name: "referee", context: context,
+            services: [
+                { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
+            ])
         try await loop.waitUntilStarted()
         await runUntilSignalled([loop])
     }

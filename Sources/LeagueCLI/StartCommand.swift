@@ -49,7 +49,9 @@ struct StartCommand: AsyncParsableCommand {
 
     private func start(_ client: LeagueClient) async throws {
         let progress = ProgressLine()
-        let started = try await client.request(StartLeague(playerCount: players, seed: seed), expecting: StartLeagueResponse.self, timeout: .seconds(timeout)).body
+        let started = try await client.request(
+            StartLeague(playerCount: players, seed: seed), expecting: StartLeagueResponse.self, timeout: .seconds(timeout)
+        ).body
         guard started.status == .accepted, let leagueID = started.leagueID else {
             throw LeagueClientError.refused(started.reason ?? "no reason given")
         }
@@ -73,7 +75,9 @@ struct StartCommand: AsyncParsableCommand {
     private func waitUntilStarted(_ client: LeagueClient, _ leagueID: String) async throws {
         let codec = MessageCodec()
         for await notice in client.notices where notice.type == .roundAnnouncement {
-            if let announcement = try? codec.decode(RoundAnnouncement.self, from: notice.body).body, announcement.leagueID == leagueID { return }
+            if let announcement = try? codec.decode(RoundAnnouncement.self, from: notice.body).body, announcement.leagueID == leagueID {
+                return
+            }
         }
         throw LeagueClientError.closed
     }

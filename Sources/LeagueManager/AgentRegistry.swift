@@ -55,7 +55,8 @@ struct AgentRegistry {
         }
         let number = role == .player ? playerOrder.count + 1 : refereeOrder.count + 1
         let id = role == .player ? "P" + Self.pad(number) : "REF" + Self.pad(number)
-        let agent = Agent(id: id, idBytes: Array(id.utf8), role: role, displayName: name, identity: identity, token: token, capacity: capacity)
+        let agent = Agent(
+            id: id, idBytes: Array(id.utf8), role: role, displayName: name, identity: identity, token: token, capacity: capacity)
         agents[id] = agent
         idByIdentity[identity] = id
         idByName[role, default: [:]][name] = id

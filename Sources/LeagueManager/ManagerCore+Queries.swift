@@ -8,9 +8,14 @@ extension ManagerCore {
         let conversation = message.envelope.conversationID
         let requested = query.queryParams?.leagueID
         let playerID = query.queryParams?.playerID ?? asker?.id
-        guard let league = requested.flatMap({ leagueIndex[$0] }).map({ leagues[$0] }) ?? (requested == nil ? latestLeague(for: playerID) : nil) else {
+        guard
+            let league = requested.flatMap({ leagueIndex[$0] }).map({ leagues[$0] })
+                ?? (requested == nil ? latestLeague(for: playerID) : nil)
+        else {
             let reason = requested.map { "E106 LEAGUE_NOT_FOUND: no league \($0.prefix(40))" } ?? "E106 LEAGUE_NOT_FOUND: no league yet"
-            send(LeagueQueryResponse<QueryData.Standings>(queryType: query.queryType, success: false, data: nil, error: reason), to: identity, conversationID: conversation)
+            send(
+                LeagueQueryResponse<QueryData.Standings>(queryType: query.queryType, success: false, data: nil, error: reason),
+                to: identity, conversationID: conversation)
             return
         }
         switch query.queryType {
@@ -23,7 +28,8 @@ extension ManagerCore {
                     roundID: number + 1,
                     matches: indices.map { index in
                         let match = league.matches[index]
-                        return ScheduledMatch(matchID: match.id, gameType: league.gameType, playerAID: match.playerA, playerBID: match.playerB)
+                        return ScheduledMatch(
+                            matchID: match.id, gameType: league.gameType, playerAID: match.playerA, playerBID: match.playerB)
                     })
             }
             reply(query.queryType, QueryData.Schedule(leagueID: league.id, rounds: rounds), to: identity, conversation)
@@ -50,7 +56,8 @@ extension ManagerCore {
         }
     }
 
-    private func reply<Data: Codable & Sendable & Hashable>(_ type: QueryType, _ data: Data?, to identity: [UInt8], _ conversation: String) {
+    private func reply<Data: Codable & Sendable & Hashable>(_ type: QueryType, _ data: Data?, to identity: [UInt8], _ conversation: String)
+    {
         send(LeagueQueryResponse(queryType: type, success: true, data: data), to: identity, conversationID: conversation)
     }
 

@@ -19,7 +19,9 @@ extension ManagerCore {
         }
         let agent = registry.register(role: .referee, name: meta.displayName, identity: identity, capacity: meta.maxConcurrentMatches)
         stats.refereesRegistered += 1
-        logger.info("referee registered", metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)"])
+        logger.info(
+            "referee registered",
+            metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)"])
         send(
             RefereeRegisterResponse(status: .accepted, refereeID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
             to: identity, conversationID: conversation)

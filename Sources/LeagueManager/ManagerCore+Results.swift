@@ -19,7 +19,9 @@ extension ManagerCore {
             stats.duplicateResults += 1
             logger.warning("duplicate result", metadata: ["agent": "\(referee.id)", "match": "\(match.id)"])
             send(
-                MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, status: .rejected, reason: "duplicate: the result is already recorded"),
+                MatchResultAck(
+                    leagueID: report.leagueID, matchID: report.matchID, status: .rejected,
+                    reason: "duplicate: the result is already recorded"),
                 to: identity, conversationID: conversation)
             return
         case .pending:
@@ -43,8 +45,13 @@ extension ManagerCore {
         stats.matchesFinished += 1
         logger.debug(
             "match finished",
-            metadata: ["league": "\(report.leagueID)", "match": "\(match.id)", "result": "\(report.result.details.status.rawValue)", "winner": "\(winner ?? "-")"])
-        send(MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, status: .accepted), to: identity, conversationID: conversation)
+            metadata: [
+                "league": "\(report.leagueID)", "match": "\(match.id)", "result": "\(report.result.details.status.rawValue)",
+                "winner": "\(winner ?? "-")",
+            ])
+        send(
+            MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, status: .accepted), to: identity,
+            conversationID: conversation)
         completeRounds(of: leagueIdx)
         if leagues[leagueIdx].isFinished { finish(leagueIdx) }
         startWaitingLeagues()
@@ -98,7 +105,9 @@ extension ManagerCore {
                 }
             }
             let conversation = "conv-\(league.id)-R\(round)"
-            let standings = encode(LeagueStandingsUpdate(leagueID: league.id, roundID: round, standings: league.standings.rows()), conversationID: conversation)
+            let standings = encode(
+                LeagueStandingsUpdate(leagueID: league.id, roundID: round, standings: league.standings.rows()), conversationID: conversation
+            )
             let completed = encode(
                 RoundCompleted(
                     leagueID: league.id, roundID: round, totalRounds: league.rounds.count,
@@ -121,7 +130,9 @@ extension ManagerCore {
         let rows = league.standings.rows()
         let champion = rows.first.map { LeagueCompleted.Champion(playerID: $0.playerID, displayName: $0.displayName, points: $0.points) }
         let body = encode(
-            LeagueCompleted(leagueID: league.id, totalRounds: league.rounds.count, totalMatches: league.matches.count, champion: champion, finalStandings: rows),
+            LeagueCompleted(
+                leagueID: league.id, totalRounds: league.rounds.count, totalMatches: league.matches.count, champion: champion,
+                finalStandings: rows),
             conversationID: "conv-\(league.id)-end")
         var recipients = audience(of: league)
         for id in registry.refereeOrder { if let referee = registry[id] { recipients.append(referee.identity) } }

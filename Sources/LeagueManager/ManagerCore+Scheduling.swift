@@ -15,7 +15,8 @@ extension ManagerCore {
         let seed = request.seed ?? UInt64.random(in: 0...UInt64.max, using: &generator)
         let id = "league-\(leagues.count + 1)"
         leagueIndex[id] = leagues.count
-        leagues.append(LeagueState(id: id, gameType: request.gameType, seed: seed, requestedPlayers: request.playerCount, watcher: identity))
+        leagues.append(
+            LeagueState(id: id, gameType: request.gameType, seed: seed, requestedPlayers: request.playerCount, watcher: identity))
         logger.info("league created", metadata: ["league": "\(id)", "players": "\(request.playerCount)", "seed": "\(seed)"])
         send(
             StartLeagueResponse(status: .accepted, leagueID: id, playerCount: request.playerCount, seed: seed),
@@ -39,7 +40,10 @@ extension ManagerCore {
             announceRounds(through: 1, of: index)
             logger.info(
                 "league started",
-                metadata: ["league": "\(leagues[index].id)", "rounds": "\(leagues[index].rounds.count)", "matches": "\(leagues[index].matches.count)"])
+                metadata: [
+                    "league": "\(leagues[index].id)", "rounds": "\(leagues[index].rounds.count)",
+                    "matches": "\(leagues[index].matches.count)",
+                ])
         }
     }
 
@@ -109,7 +113,8 @@ extension ManagerCore {
                 let match = league.matches[index]
                 return ScheduledMatch(matchID: match.id, gameType: league.gameType, playerAID: match.playerA, playerBID: match.playerB)
             }
-            let body = encode(RoundAnnouncement(leagueID: league.id, roundID: number, matches: matches), conversationID: "conv-\(league.id)-R\(number)")
+            let body = encode(
+                RoundAnnouncement(leagueID: league.id, roundID: number, matches: matches), conversationID: "conv-\(league.id)-R\(number)")
             for identity in audience(of: league) { send(encoded: body, type: .roundAnnouncement, to: identity) }
         }
     }

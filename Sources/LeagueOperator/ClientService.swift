@@ -15,7 +15,8 @@ final class ClientService: LoopService {
     private let logger: Logger
     private var inFlight: [String: (deadline: UInt64, type: MessageType, continuation: CheckedContinuation<WireMessage, any Error>)] = [:]
 
-    init(context: Context, endpoint: String, requests: RequestQueue, notices: AsyncStream<WireMessage>.Continuation, logger: Logger) throws {
+    init(context: Context, endpoint: String, requests: RequestQueue, notices: AsyncStream<WireMessage>.Continuation, logger: Logger) throws
+    {
         dealer = try AgentSocket.connect(context, to: endpoint, heartbeatMilliseconds: 0)
         sockets = [dealer]
         self.requests = requests

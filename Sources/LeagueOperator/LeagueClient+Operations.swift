@@ -36,7 +36,9 @@ extension LeagueClient {
         for await notice in notices {
             switch notice.type {
             case .roundCompleted:
-                if let round = try? codec.decode(RoundCompleted.self, from: notice.body).body, round.leagueID == leagueID { progress(round) }
+                if let round = try? codec.decode(RoundCompleted.self, from: notice.body).body, round.leagueID == leagueID {
+                    progress(round)
+                }
             case .leagueCompleted:
                 if let done = try? codec.decode(LeagueCompleted.self, from: notice.body).body, done.leagueID == leagueID { return }
             default:

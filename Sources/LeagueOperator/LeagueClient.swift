@@ -26,9 +26,13 @@ public final class LeagueClient: Sendable {
         let (stream, continuation) = AsyncStream<WireMessage>.makeStream()
         notices = stream
         let requests = self.requests
-        loop = try EventLoop(name: "client-\(name)", context: context, services: [
-            { context in try ClientService(context: context, endpoint: endpoint, requests: requests, notices: continuation, logger: logger) }
-        ])
+        loop = try EventLoop(
+            name: "client-\(name)", context: context,
+            services: [
+                { context in
+                    try ClientService(context: context, endpoint: endpoint, requests: requests, notices: continuation, logger: logger)
+                }
+            ])
         try await loop.waitUntilStarted()
     }
 
@@ -52,7 +56,8 @@ public final class LeagueClient: Sendable {
         }
         if answer.type == .leagueError {
             let error = try? codec.decode(LeagueError.self, from: answer.body).body
-            throw LeagueClientError.rejected(code: error?.errorCode ?? .invalidJSON, description: error?.errorDescription ?? "unreadable LEAGUE_ERROR")
+            throw LeagueClientError.rejected(
+                code: error?.errorCode ?? .invalidJSON, description: error?.errorDescription ?? "unreadable LEAGUE_ERROR")
         }
         guard answer.type == Reply.messageType else { throw LeagueClientError.unexpectedReply(answer.type) }
         do {

@@ -8,7 +8,9 @@ public struct PlayerConfiguration: Sendable, Hashable {
     /// How often the registration is repeated until the manager answers.
     public var retryIntervalMilliseconds: Int
 
-    public init(name: String, strategy: StrategyKind = .random, seed: UInt64 = 1, thinkMilliseconds: Int = 0, retryIntervalMilliseconds: Int = 2_000) {
+    public init(
+        name: String, strategy: StrategyKind = .random, seed: UInt64 = 1, thinkMilliseconds: Int = 0, retryIntervalMilliseconds: Int = 2_000
+    ) {
         self.name = name
         self.strategy = strategy
         self.seed = seed

@@ -35,7 +35,8 @@ public final class PlayerCore {
 
     /// Sends the registration; it is repeated until the manager answers.
     public func start(now: UInt64) {
-        let request = LeagueRegisterRequest(playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
+        let request = LeagueRegisterRequest(
+            playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
         _ = transmit(session.message(request, conversationID: "conv-register-\(configuration.name)"))
         registrationRetryAt = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
     }
@@ -111,7 +112,9 @@ public final class PlayerCore {
         guard let me = session.agentID else { return }
         let call = message.body
         let choice = strategy.choose(
-            ChoiceContext(matchID: call.matchID, opponentID: call.context.opponentID, roundID: call.context.roundID, standings: call.context.yourStandings))
+            ChoiceContext(
+                matchID: call.matchID, opponentID: call.context.opponentID, roundID: call.context.roundID,
+                standings: call.context.yourStandings))
         let response = ChooseParityResponse(matchID: call.matchID, playerID: me, parityChoice: choice.rawValue)
         answer(session.message(response, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)
     }

@@ -40,7 +40,9 @@ public struct GameInvitation: MessageBody, Hashable {
     public var roleInMatch: MatchRole
     public var opponentID: String
 
-    public init(leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, roleInMatch: MatchRole, opponentID: String) {
+    public init(
+        leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, roleInMatch: MatchRole, opponentID: String
+    ) {
         self.leagueID = leagueID
         self.roundID = roundID
         self.matchID = matchID
@@ -150,7 +152,10 @@ public struct GameOver: MessageBody, Hashable {
         public var choices: [String: String]
         public var reason: String
 
-        public init(status: GameResultStatus, winnerPlayerID: String?, drawnNumber: Int?, numberParity: ParityChoice?, choices: [String: String], reason: String) {
+        public init(
+            status: GameResultStatus, winnerPlayerID: String?, drawnNumber: Int?, numberParity: ParityChoice?, choices: [String: String],
+            reason: String
+        ) {
             self.status = status
             self.winnerPlayerID = winnerPlayerID
             self.drawnNumber = drawnNumber

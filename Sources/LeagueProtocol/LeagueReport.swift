@@ -22,7 +22,10 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         public var seed: UInt64
         public var reason: String?
 
-        public init(matchID: String, round: Int, playerA: String, playerB: String, status: String, refereeID: String?, result: GameResultStatus?, winner: String?, drawnNumber: Int?, choices: [String: String]?, seed: UInt64, reason: String?) {
+        public init(
+            matchID: String, round: Int, playerA: String, playerB: String, status: String, refereeID: String?, result: GameResultStatus?,
+            winner: String?, drawnNumber: Int?, choices: [String: String]?, seed: UInt64, reason: String?
+        ) {
             self.matchID = matchID
             self.round = round
             self.playerA = playerA
@@ -97,7 +100,10 @@ public struct LeagueReport: Codable, Sendable, Hashable {
     public var matches: [Match]
     public var standings: [Standing]
 
-    public init(leagueID: String, status: Status, gameType: String, seed: UInt64, playerCount: Int, roundsTotal: Int, roundsCompleted: Int, matchesTotal: Int, matchesCompleted: Int, matches: [Match], standings: [Standing]) {
+    public init(
+        leagueID: String, status: Status, gameType: String, seed: UInt64, playerCount: Int, roundsTotal: Int, roundsCompleted: Int,
+        matchesTotal: Int, matchesCompleted: Int, matches: [Match], standings: [Standing]
+    ) {
         self.leagueID = leagueID
         self.status = status
         self.gameType = gameType

@@ -48,7 +48,10 @@ public struct MatchResultReport: MessageBody, Hashable {
         /// The player(s) who lost technically, if any.
         public var technicalLosers: [String]
 
-        public init(status: GameResultStatus, drawnNumber: Int?, choices: [String: String], seed: UInt64, reason: String, technicalLosers: [String] = []) {
+        public init(
+            status: GameResultStatus, drawnNumber: Int?, choices: [String: String], seed: UInt64, reason: String,
+            technicalLosers: [String] = []
+        ) {
             self.status = status
             self.drawnNumber = drawnNumber
             self.choices = choices

@@ -80,7 +80,10 @@ public struct LeagueRegisterRequest: MessageBody, Hashable {
         public var contactEndpoint: String?
         public var protocolVersion: String?
 
-        public init(displayName: String, version: String, gameTypes: [String], contactEndpoint: String? = nil, protocolVersion: String? = ProtocolVersion.current) {
+        public init(
+            displayName: String, version: String, gameTypes: [String], contactEndpoint: String? = nil,
+            protocolVersion: String? = ProtocolVersion.current
+        ) {
             self.displayName = displayName
             self.version = version
             self.gameTypes = gameTypes

@@ -20,10 +20,12 @@ public enum EvenOddRules {
     public static func decide(playerA: String, choiceA: ParityChoice, playerB: String, choiceB: ParityChoice, drawnNumber: Int) -> Outcome {
         let parity = ParityChoice(of: drawnNumber)
         if choiceA == choiceB {
-            return Outcome(status: .draw, winner: nil, drawnNumber: drawnNumber, technicalLosers: [], reason: "both chose \(choiceA.rawValue)")
+            return Outcome(
+                status: .draw, winner: nil, drawnNumber: drawnNumber, technicalLosers: [], reason: "both chose \(choiceA.rawValue)")
         }
         let winner = choiceA == parity ? playerA : playerB
-        return Outcome(status: .win, winner: winner, drawnNumber: drawnNumber, technicalLosers: [], reason: "\(drawnNumber) is \(parity.rawValue)")
+        return Outcome(
+            status: .win, winner: winner, drawnNumber: drawnNumber, technicalLosers: [], reason: "\(drawnNumber) is \(parity.rawValue)")
     }
 
     /// One or both players failed to answer in time (or refused): each failing player takes a technical

@@ -8,7 +8,10 @@ public struct RefereeConfiguration: Sendable, Hashable {
     /// How often an unacknowledged MATCH_RESULT_REPORT (or registration) is sent again.
     public var retryIntervalMilliseconds: Int
 
-    public init(name: String = "REF01", maxMatches: Int = 4, joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000, retryIntervalMilliseconds: Int = 1_000) {
+    public init(
+        name: String = "REF01", maxMatches: Int = 4, joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000,
+        retryIntervalMilliseconds: Int = 1_000
+    ) {
         self.name = name
         self.maxMatches = maxMatches
         self.joinTimeoutMilliseconds = joinTimeoutMilliseconds

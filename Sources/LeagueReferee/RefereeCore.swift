@@ -35,7 +35,9 @@ public final class RefereeCore {
     /// Sends the registration; it is repeated until the manager answers.
     public func start(now: UInt64) {
         let request = RefereeRegisterRequest(
-            refereeMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType], maxConcurrentMatches: configuration.maxMatches))
+            refereeMeta: .init(
+                displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType],
+                maxConcurrentMatches: configuration.maxMatches))
         _ = transmit(session.message(request, conversationID: "conv-register-\(configuration.name)"))
         registrationRetryAt = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds * 2)
     }
@@ -59,7 +61,9 @@ public final class RefereeCore {
             case .matchResultAck: try acknowledged(wire)
             case .leagueError:
                 let error = session.codec.envelope(of: wire.body).map { "conversation \($0.conversationID)" } ?? ""
-                logger.warning("manager reported an error", metadata: ["body": "\(String(decoding: wire.body.prefix(300), as: UTF8.self))", "context": "\(error)"])
+                logger.warning(
+                    "manager reported an error",
+                    metadata: ["body": "\(String(decoding: wire.body.prefix(300), as: UTF8.self))", "context": "\(error)"])
             case .leagueCompleted, .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
                 logger.debug("notice", metadata: ["type": "\(wire.type.rawValue)"])
             default:
@@ -115,11 +119,17 @@ public final class RefereeCore {
     private func joinAck(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
         let player = wire.peerID
         let message = try session.codec.decode(GameJoinAck.self, from: wire.body).body
-        guard message.playerID == player else { throw ProtocolError(.invalidFieldValue, "player_id \(message.playerID.prefix(20)) is not the sender \(player)") }
+        guard message.playerID == player else {
+            throw ProtocolError(.invalidFieldValue, "player_id \(message.playerID.prefix(20)) is not the sender \(player)")
+        }
         let key = try run(for: message.matchID, player: player)
         guard var run = runs[key], run.phase == .joining else { return }  // late or repeated: nothing to do
         guard message.accept else {
-            finish(key, outcome: EvenOddRules.forfeit(playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: [player], reason: "\(player) declined the invitation"), now: now)
+            finish(
+                key,
+                outcome: EvenOddRules.forfeit(
+                    playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: [player],
+                    reason: "\(player) declined the invitation"), now: now)
             return
         }
         run.joined.insert(player)
@@ -128,7 +138,9 @@ public final class RefereeCore {
             run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.moveTimeoutMilliseconds)
             let deadline = Timestamp.format(epochMilliseconds: Timestamp.epochMilliseconds() + Int64(configuration.moveTimeoutMilliseconds))
             let assignment = run.assignment
-            for (player, standing) in [(assignment.playerAID, assignment.playerAStandings), (assignment.playerBID, assignment.playerBStandings)] {
+            for (player, standing) in [
+                (assignment.playerAID, assignment.playerAStandings), (assignment.playerBID, assignment.playerBStandings),
+            ] {
                 let call = ChooseParityCall(
                     matchID: assignment.matchID, playerID: player, gameType: assignment.gameType,
                     context: .init(opponentID: run.opponent(of: player), roundID: assignment.roundID, yourStandings: standing),
@@ -143,13 +155,16 @@ public final class RefereeCore {
         let player = wire.peerID
         let message = try session.codec.decode(ChooseParityResponse.self, from: wire.body)
         let response = message.body
-        guard response.playerID == player else { throw ProtocolError(.invalidFieldValue, "player_id \(response.playerID.prefix(20)) is not the sender \(player)") }
+        guard response.playerID == player else {
+            throw ProtocolError(.invalidFieldValue, "player_id \(response.playerID.prefix(20)) is not the sender \(player)")
+        }
         let key = try run(for: response.matchID, player: player)
         guard var run = runs[key], run.phase == .choosing, run.choices[player] == nil else { return }
         guard let parity = ParityChoice(rawValue: response.parityChoice) else {
             sendGameError(
                 matchID: response.matchID,
-                error: ProtocolError(.invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(response.parityChoice.prefix(20))\""),
+                error: ProtocolError(
+                    .invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(response.parityChoice.prefix(20))\""),
                 to: player, conversationID: run.conversationID,
                 action: "send a valid CHOOSE_PARITY_RESPONSE before the deadline",
                 consequence: "TECHNICAL_LOSS if no valid choice arrives by the deadline")
@@ -157,7 +172,9 @@ public final class RefereeCore {
         }
         run.choices[player] = parity
         runs[key] = run
-        guard run.choices.count == 2, let choiceA = run.choices[run.assignment.playerAID], let choiceB = run.choices[run.assignment.playerBID] else { return }
+        guard run.choices.count == 2, let choiceA = run.choices[run.assignment.playerAID],
+            let choiceB = run.choices[run.assignment.playerBID]
+        else { return }
         // Both choices are in: only now is the number drawn.
         var generator = SeededGenerator(seed: run.assignment.seed)
         let number = EvenOddRules.draw(using: &generator)
@@ -172,7 +189,9 @@ public final class RefereeCore {
         guard let run = runs[key], run.phase == .reporting else { return }
         runs[key] = nil
         completedMatches += 1
-        if ack.status == .rejected { logger.warning("result not accepted", metadata: ["match": "\(ack.matchID)", "reason": "\(ack.reason ?? "-")"]) }
+        if ack.status == .rejected {
+            logger.warning("result not accepted", metadata: ["match": "\(ack.matchID)", "reason": "\(ack.reason ?? "-")"])
+        }
     }
 
     /// Fires due deadlines: missing joins or choices become technical losses; unacknowledged reports are resent.
@@ -182,10 +201,18 @@ public final class RefereeCore {
             switch run.phase {
             case .joining:
                 let missing = run.players.filter { !run.joined.contains($0) }
-                finish(key, outcome: EvenOddRules.forfeit(playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing, reason: "no GAME_JOIN_ACK from \(missing.joined(separator: ", ")) by the deadline"), now: now)
+                finish(
+                    key,
+                    outcome: EvenOddRules.forfeit(
+                        playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing,
+                        reason: "no GAME_JOIN_ACK from \(missing.joined(separator: ", ")) by the deadline"), now: now)
             case .choosing:
                 let missing = run.players.filter { run.choices[$0] == nil }
-                finish(key, outcome: EvenOddRules.forfeit(playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing, reason: "no valid parity choice from \(missing.joined(separator: ", ")) by the deadline"), now: now)
+                finish(
+                    key,
+                    outcome: EvenOddRules.forfeit(
+                        playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing,
+                        reason: "no valid parity choice from \(missing.joined(separator: ", ")) by the deadline"), now: now)
             case .reporting:
                 if let report = run.report { _ = transmit(report) }
                 runs[key]?.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
@@ -209,17 +236,23 @@ public final class RefereeCore {
             result: .init(
                 winner: outcome.winner,
                 score: EvenOddRules.score(outcome, playerA: assignment.playerAID, playerB: assignment.playerBID),
-                details: .init(status: outcome.status, drawnNumber: outcome.drawnNumber, choices: choices, seed: assignment.seed, reason: outcome.reason, technicalLosers: outcome.technicalLosers)))
+                details: .init(
+                    status: outcome.status, drawnNumber: outcome.drawnNumber, choices: choices, seed: assignment.seed,
+                    reason: outcome.reason, technicalLosers: outcome.technicalLosers)))
         let wire = session.message(report, conversationID: "report-\(run.conversationID)")
         run.phase = .reporting
         run.report = wire
         run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
         runs[key] = run
         _ = transmit(wire)
-        logger.debug("match decided", metadata: ["match": "\(assignment.matchID)", "result": "\(outcome.status.rawValue)", "winner": "\(outcome.winner ?? "-")"])
+        logger.debug(
+            "match decided",
+            metadata: ["match": "\(assignment.matchID)", "result": "\(outcome.status.rawValue)", "winner": "\(outcome.winner ?? "-")"])
     }
 
-    private func sendGameError(matchID: String, error: ProtocolError, to player: String, conversationID: String, action: String? = nil, consequence: String? = nil) {
+    private func sendGameError(
+        matchID: String, error: ProtocolError, to player: String, conversationID: String, action: String? = nil, consequence: String? = nil
+    ) {
         let body = GameError(matchID: matchID, error: error, affectedPlayer: player, actionRequired: action, consequence: consequence)
         _ = transmit(session.message(body, to: player, conversationID: conversationID))
     }

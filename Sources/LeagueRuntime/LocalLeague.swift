@@ -25,13 +25,17 @@ public final class LocalLeague: Sendable {
         let stats = ManagerStatsBox()
         let bound = Completion<String>()
         let managerLogger = logger.with(role: "manager")
-        let manager = try EventLoop(name: "manager", context: context, services: [
-            { context in
-                let broker = try Broker(context: context, configuration: ManagerConfiguration(endpoint: options.endpoint), logger: managerLogger, stats: stats)
-                bound.complete(broker.boundEndpoint)
-                return broker
-            }
-        ])
+        let manager = try EventLoop(
+            name: "manager", context: context,
+            services: [
+                { context in
+                    let broker = try Broker(
+                        context: context, configuration: ManagerConfiguration(endpoint: options.endpoint), logger: managerLogger,
+                        stats: stats)
+                    bound.complete(broker.boundEndpoint)
+                    return broker
+                }
+            ])
         try await manager.waitUntilStarted()
         guard let endpoint = bound.value else { throw EventLoopError(loop: "manager", reason: "no endpoint bound") }
         var loops = [manager]
@@ -41,7 +45,9 @@ public final class LocalLeague: Sendable {
                     name: LocalLeagueOptions.refereeName(index), maxMatches: options.refereeCapacity,
                     joinTimeoutMilliseconds: options.joinTimeoutMilliseconds, moveTimeoutMilliseconds: options.moveTimeoutMilliseconds)
                 let refereeLogger = logger.with(role: "referee", agent: configuration.name)
-                return { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: refereeLogger) }
+                return { context in
+                    try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: refereeLogger)
+                }
             }
             let players: [EventLoop.Factory] = (0..<options.players).map { index in
                 let strategies = options.strategies.isEmpty ? [StrategyKind.random] : options.strategies
@@ -49,7 +55,9 @@ public final class LocalLeague: Sendable {
                     name: LocalLeagueOptions.playerName(index), strategy: strategies[index % strategies.count],
                     seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds)
                 let playerLogger = logger.with(role: "player", agent: configuration.name)
-                return { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger) }
+                return { context in
+                    try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
+                }
             }
             for (name, services) in [("referees", referees), ("players", players)] where !services.isEmpty {
                 let loop = try EventLoop(name: name, context: context, services: services)
@@ -73,9 +81,12 @@ public final class LocalLeague: Sendable {
         self.client = client
     }
 
-    /// Starts a league of all the players and waits until it completes; returns the final report.
-    public func play(progress: (RoundCompleted) -> Void = { _ in }) async throws -> LeagueReport {
-        let started = try await client.startLeague(players: options.players, seed: options.seed)
+    /// Starts a league and waits until it completes; returns the final report.
+    ///
+    /// - Parameter players: how many registered players the league takes; all of this league's own players
+    ///   by default (more when agents from elsewhere also joined).
+    public func play(players: Int? = nil, progress: (RoundCompleted) -> Void = { _ in }) async throws -> LeagueReport {
+        let started = try await client.startLeague(players: players ?? options.players, seed: options.seed)
         guard let leagueID = started.leagueID else { throw LeagueClientError.refused("no league id") }
         try await client.waitForCompletion(of: leagueID, progress: progress)
         return try await client.league(leagueID)

@@ -83,6 +83,7 @@ public final class EventLoop: Sendable {
                 if zmq_errno() == EINTR { continue }
                 break  // ETERM or a broken poll set: nothing more can be served
             }
+            if stopRequested.load(ordering: .acquiring) { break }
             let after = MonotonicClock.now()
             if ready > 0 {
                 for position in items.indices where items[position].revents & Int16(ZMQ_POLLIN) != 0 {

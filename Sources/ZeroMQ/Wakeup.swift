@@ -1,7 +1,7 @@
 import CZeroMQ
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A Linux `eventfd` that other threads write to wake an ``EventLoop`` blocked in `zmq_poll`.

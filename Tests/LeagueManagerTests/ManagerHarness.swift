@@ -1,0 +1,59 @@
+import LeagueManager
+import LeagueProtocol
+import LeagueTestSupport
+import Logging
+
+/// Drives a ``ManagerCore`` directly and records what it sends (pure logic: no sockets).
+final class ManagerHarness {
+    var sent: [(identity: [UInt8], frames: [[UInt8]])] = []
+    var unreachable: Set<[UInt8]> = []
+    private(set) var core: ManagerCore!
+    let codec = MessageCodec()
+
+    init() {
+        core = ManagerCore(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) { [unowned self] identity, frames in
+            guard !self.unreachable.contains(identity) else { return false }
+            self.sent.append((identity, frames))
+            return true
+        }
+    }
+
+    /// Sends frames from the connection `identity` and returns what the manager sent in response.
+    @discardableResult
+    func deliver(_ identity: String, _ frames: [[UInt8]]) -> [(identity: String, frames: [[UInt8]])] {
+        let before = sent.count
+        core.receive(identity: Array(identity.utf8), frames: frames)
+        return sent[before...].map { (String(decoding: $0.identity, as: UTF8.self), $0.frames) }
+    }
+
+    func message<Body: MessageBody>(_ body: Body, peer: String = "", token: String = "", sender: String = "test") -> [[UInt8]] {
+        let bytes = codec.encode(body, sender: sender, conversationID: "conv-\(sender)", authToken: token.isEmpty ? nil : token)
+        return WireMessage(type: Body.messageType, peer: Array(peer.utf8), token: Array(token.utf8), body: bytes).frames
+    }
+
+    /// Registers a player from connection `identity`; returns its id and token.
+    func registerPlayer(_ name: String, identity: String? = nil) -> (id: String, token: String) {
+        let reply = deliver(identity ?? name, message(LeagueRegisterRequest(playerMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"]))))
+        let response = reply.first.flatMap { LeagueFrames.decode(LeagueRegisterResponse.self, $0.frames) }
+        return (response?.playerID ?? "", response?.authToken ?? "")
+    }
+
+    /// Registers a referee from connection `identity`; returns its id and token.
+    func registerReferee(_ name: String, capacity: Int = 4, identity: String? = nil) -> (id: String, token: String) {
+        let reply = deliver(
+            identity ?? name,
+            message(RefereeRegisterRequest(refereeMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"], maxConcurrentMatches: capacity))))
+        let response = reply.first.flatMap { LeagueFrames.decode(RefereeRegisterResponse.self, $0.frames) }
+        return (response?.refereeID ?? "", response?.authToken ?? "")
+    }
+
+    /// Every message of type `Body` sent to `identity` so far.
+    func received<Body: MessageBody>(_ type: Body.Type, by identity: String) -> [Body] {
+        sent.filter { $0.identity == Array(identity.utf8) }.compactMap { LeagueFrames.decode(Body.self, $0.frames) }
+    }
+
+    /// The error code of a LEAGUE_ERROR among `replies`.
+    static func errorCode(_ replies: [(identity: String, frames: [[UInt8]])]) -> ErrorCode? {
+        replies.compactMap { LeagueFrames.decode(LeagueError.self, $0.frames) }.first?.errorCode
+    }
+}
