@@ -82,8 +82,14 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "LeagueTestSupport"]),
         .testTarget(name: "LeagueProtocolTests", dependencies: ["LeagueProtocol"]),
         .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueTestSupport"]),
-        .testTarget(name: "LeagueRefereeTests", dependencies: ["LeagueReferee", "LeagueProtocol"]),
-        .testTarget(name: "LeaguePlayerTests", dependencies: ["LeaguePlayer", "LeagueProtocol"]),
+        .testTarget(
+            name: "LeagueRefereeTests",
+            dependencies: ["LeagueReferee", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "LeaguePlayerTests",
+            dependencies: ["LeaguePlayer", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "LeagueRuntimeTests",
             dependencies: ["LeagueRuntime", "LeagueOperator", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]

@@ -62,6 +62,13 @@ extension Envelope: Codable {
 /// The payload of one message type; its fields sit beside the envelope's at the top level of the JSON.
 public protocol MessageBody: Codable, Sendable {
     static var messageType: MessageType { get }
+    /// Whether the body's own `auth_token` field is a token being issued (the REGISTER responses), so the
+    /// top-level key is not the sender's token. The manager never signs its messages.
+    static var carriesIssuedToken: Bool { get }
+}
+
+extension MessageBody {
+    public static var carriesIssuedToken: Bool { false }
 }
 
 /// A whole message: envelope and payload, flattened into one JSON object as league.v2 does.
@@ -84,9 +91,12 @@ extension Message: Codable {
                 "message_type \(envelope.messageType.rawValue) does not match the type frame \(Body.messageType.rawValue)")
         }
         body = try Body(from: decoder)
+        if Body.carriesIssuedToken { envelope.authToken = nil }
     }
 
     public func encode(to encoder: any Encoder) throws {
+        var envelope = envelope
+        if Body.carriesIssuedToken { envelope.authToken = nil }
         try envelope.encode(to: encoder)
         try body.encode(to: encoder)
     }

@@ -63,8 +63,10 @@ public final class MessageCodec {
             let prefix = path(context)
             return ProtocolError(.missingRequiredField, "missing field \(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue)")
         case .valueNotFound(_, let context):
+            if context.codingPath.isEmpty { return ProtocolError(.invalidJSON, "body is not a JSON object") }
             return ProtocolError(.missingRequiredField, "null value for required field \(path(context))")
         case .typeMismatch(let type, let context):
+            if context.codingPath.isEmpty { return ProtocolError(.invalidJSON, "body is not a JSON object") }
             return ProtocolError(.invalidFieldValue, "field \(path(context)) is not a \(type)")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {

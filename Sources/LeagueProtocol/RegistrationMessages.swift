@@ -5,9 +5,10 @@ public enum ProtocolVersion {
 
     /// Whether a dotted version is at least ``minimum``; unparsable versions are not.
     public static func isSupported(_ version: String) -> Bool {
-        let parts = version.split(separator: ".").map { Int($0) }
-        guard !parts.isEmpty, !parts.contains(nil) else { return false }
-        var numbers = parts.compactMap { $0 }
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return false }
+        var numbers = parts.compactMap { Int($0) }
         while numbers.count < 3 { numbers.append(0) }
         return !numbers.lexicographicallyPrecedes([2, 0, 0])
     }
@@ -52,6 +53,7 @@ public struct RefereeRegisterRequest: MessageBody, Hashable {
 /// REFEREE_REGISTER_RESPONSE.
 public struct RefereeRegisterResponse: MessageBody, Hashable {
     public static let messageType = MessageType.refereeRegisterResponse
+    public static var carriesIssuedToken: Bool { true }
     public var status: RequestStatus
     public var refereeID: String?
     public var reason: String?
@@ -105,6 +107,7 @@ public struct LeagueRegisterRequest: MessageBody, Hashable {
 /// LEAGUE_REGISTER_RESPONSE.
 public struct LeagueRegisterResponse: MessageBody, Hashable {
     public static let messageType = MessageType.leagueRegisterResponse
+    public static var carriesIssuedToken: Bool { true }
     public var status: RequestStatus
     public var playerID: String?
     public var reason: String?

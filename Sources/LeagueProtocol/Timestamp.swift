@@ -43,15 +43,34 @@ public enum Timestamp {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether `text` is an ISO-8601 date-time in UTC (`…Z` or `…+00:00`), as league.v2 requires.
+    /// Whether `text` is an ISO-8601 date-time in UTC, as league.v2 requires:
+    /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1–9 digits, then `Z` or `+00:00`.
     public static func isValidUTC(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.count <= 40 else { return false }
-        let digitsAt = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-        for index in digitsAt where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { return false }
+        guard bytes.count >= 20, bytes.count <= 35 else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
         guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            number(0..<4) != nil, let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
         else { return false }
-        return text.hasSuffix("Z") || text.hasSuffix("+00:00")
+        var index = 19
+        if bytes[index] == UInt8(ascii: ".") {
+            let start = index + 1
+            index = start
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            guard (1...9).contains(index - start) else { return false }
+        }
+        let zone = bytes[index...]
+        return zone.elementsEqual("Z".utf8) || zone.elementsEqual("+00:00".utf8)
     }
 }

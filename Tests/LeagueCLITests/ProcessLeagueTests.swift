@@ -22,7 +22,11 @@ struct ProcessLeagueTests {
         }
         let strategies = ["random", "even", "odd", "frequency", "pattern", "random"]
         for (index, strategy) in strategies.enumerated() {
-            agents.append(try AgentProcess(["player", "--manager", endpoint, "--name", "p\(index + 1)", "--strategy", strategy, "--seed", "\(index + 10)", "--log-level", "warning"]))
+            agents.append(
+                try AgentProcess([
+                    "player", "--manager", endpoint, "--name", "p\(index + 1)", "--strategy", strategy, "--seed", "\(index + 10)",
+                    "--log-level", "warning",
+                ]))
         }
         let start = try AgentProcess(["start", "--manager", endpoint, "--players", "6", "--wait", "--json", "--seed", "42"])
         let output = await start.allOutput(within: 60)
@@ -67,9 +71,13 @@ struct ProcessLeagueTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         for key in ["league_id", "status", "matches", "standings"] { #expect(object[key] != nil, "missing \(key)") }
         let match = try #require((object["matches"] as? [[String: Any]])?.first)
-        for key in ["match_id", "round", "player_a", "player_b", "result", "winner", "drawn_number"] { #expect(match.keys.contains(key), "match lacks \(key)") }
+        for key in ["match_id", "round", "player_a", "player_b", "result", "winner", "drawn_number"] {
+            #expect(match.keys.contains(key), "match lacks \(key)")
+        }
         let row = try #require((object["standings"] as? [[String: Any]])?.first)
-        for key in ["rank", "player_id", "name", "played", "wins", "draws", "losses", "points"] { #expect(row.keys.contains(key), "standing lacks \(key)") }
+        for key in ["rank", "player_id", "name", "played", "wins", "draws", "losses", "points"] {
+            #expect(row.keys.contains(key), "standing lacks \(key)")
+        }
     }
 
     @Test("every command has --help", arguments: ["", "manager", "referee", "player", "start", "standings", "demo"])

@@ -29,19 +29,28 @@ struct ManagerCoreTests {
         let referee = harness.registerReferee("ref")
         let ack = GameJoinAck(matchID: "R1M1", playerID: ann.id, accept: true)
         #expect(ManagerHarness.errorCode(harness.deliver("ann", harness.message(ack, peer: referee.id))) == .authTokenMissing)
-        #expect(ManagerHarness.errorCode(harness.deliver("ann", harness.message(ack, peer: referee.id, token: "tok_wrong"))) == .authTokenInvalid)
-        #expect(ManagerHarness.errorCode(harness.deliver("stranger", harness.message(ack, peer: referee.id, token: ann.token))) == .playerNotRegistered)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("ann", harness.message(ack, peer: referee.id, token: "tok_wrong")))
+                == .authTokenInvalid)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("stranger", harness.message(ack, peer: referee.id, token: ann.token)))
+                == .playerNotRegistered)
         let oldToken = ann.token
         _ = harness.registerPlayer("ann")
-        #expect(ManagerHarness.errorCode(harness.deliver("ann", harness.message(ack, peer: referee.id, token: oldToken))) == .authTokenInvalid)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("ann", harness.message(ack, peer: referee.id, token: oldToken))) == .authTokenInvalid)
     }
 
     @Test("START_LEAGUE is validated")
     func startValidation() {
         let harness = ManagerHarness()
         #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 1)))) == .invalidFieldValue)
-        #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 4, gameType: "chess")))) == .invalidFieldValue)
-        #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 4), token: "tok_nobody"))) == .authTokenInvalid)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 4, gameType: "chess"))))
+                == .invalidFieldValue)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 4), token: "tok_nobody")))
+                == .authTokenInvalid)
         let accepted = harness.deliver("op", harness.message(StartLeague(playerCount: 2, seed: 9)))
         let response = accepted.first.flatMap { LeagueFrames.decode(StartLeagueResponse.self, $0.frames) }
         #expect(response?.status == .accepted)
@@ -72,13 +81,22 @@ struct ManagerCoreTests {
         // Player → referee.
         let ack = GameJoinAck(matchID: "R1M1", playerID: ann.id, accept: true)
         #expect(harness.deliver("ann", harness.message(ack, peer: referee.id, token: ann.token)).first?.identity == "ref")
+        // A move to a referee that does not hold the sender's match is refused.
+        let otherReferee = harness.registerReferee("ref-other", capacity: 1)
+        let move = ChooseParityResponse(matchID: "R1M1", playerID: ann.id, parityChoice: "even")
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("ann", harness.message(move, peer: otherReferee.id, token: ann.token))) == .notInMatch)
+        #expect(ManagerHarness.errorCode(harness.deliver("ann", harness.message(move, peer: "REF99", token: ann.token))) == .notInMatch)
         // Player → player is never routed.
         #expect(ManagerHarness.errorCode(harness.deliver("ann", harness.message(ack, peer: bob.id, token: ann.token))) == .notInMatch)
         #expect(harness.core.stats.routed == 2)
 
         let report = MatchResultReport(
             leagueID: "league-1", roundID: 1, matchID: "R1M1",
-            result: .init(winner: ann.id, score: [ann.id: 3, bob.id: 0], details: .init(status: .win, drawnNumber: 4, choices: [ann.id: "even", bob.id: "odd"], seed: assignment.seed, reason: "4 is even")))
+            result: .init(
+                winner: ann.id, score: [ann.id: 3, bob.id: 0],
+                details: .init(
+                    status: .win, drawnNumber: 4, choices: [ann.id: "even", bob.id: "odd"], seed: assignment.seed, reason: "4 is even")))
         let replies = harness.deliver("ref", harness.message(report, token: referee.token))
         #expect(replies.compactMap { LeagueFrames.decode(MatchResultAck.self, $0.frames) }.first?.status == .accepted)
         let completed = try #require(harness.received(LeagueCompleted.self, by: "op").first)
@@ -94,7 +112,9 @@ struct ManagerCoreTests {
         #expect(harness.core.stats.duplicateResults == 1)
         #expect(harness.core.stats.matchesFinished == 1)
         // After the match the pair shares nothing: routing is refused.
-        #expect(ManagerHarness.errorCode(harness.deliver("ref", harness.message(invitation, peer: ann.id, token: referee.token))) == .notInMatch)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("ref", harness.message(invitation, peer: ann.id, token: referee.token))) == .notInMatch
+        )
     }
 
     @Test("results from a referee that does not hold the match, or inconsistent ones, are rejected")
@@ -110,21 +130,44 @@ struct ManagerCoreTests {
         func report(winner: String?, status: GameResultStatus, losers: [String] = []) -> MatchResultReport {
             MatchResultReport(
                 leagueID: "league-1", roundID: 1, matchID: "R1M1",
-                result: .init(winner: winner, score: [:], details: .init(status: status, drawnNumber: status == .win ? 3 : nil, choices: [:], seed: 0, reason: "test", technicalLosers: losers)))
+                result: .init(
+                    winner: winner, score: [:],
+                    details: .init(
+                        status: status, drawnNumber: status == .win ? 3 : nil, choices: [:], seed: 0, reason: "test",
+                        technicalLosers: losers)))
         }
-        #expect(ManagerHarness.errorCode(harness.deliver(notHolder.0, harness.message(report(winner: ann.id, status: .win), token: notHolder.1.token))) == .resultRejected)
-        #expect(ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(report(winner: "P99", status: .win), token: leasedTo.1.token))) == .invalidFieldValue)
-        #expect(ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(report(winner: ann.id, status: .draw), token: leasedTo.1.token))) == .invalidFieldValue)
-        #expect(ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(report(winner: ann.id, status: .technicalLoss, losers: [ann.id]), token: leasedTo.1.token))) == .invalidFieldValue)
+        #expect(
+            ManagerHarness.errorCode(
+                harness.deliver(notHolder.0, harness.message(report(winner: ann.id, status: .win), token: notHolder.1.token)))
+                == .resultRejected)
+        #expect(
+            ManagerHarness.errorCode(
+                harness.deliver(leasedTo.0, harness.message(report(winner: "P99", status: .win), token: leasedTo.1.token)))
+                == .invalidFieldValue)
+        #expect(
+            ManagerHarness.errorCode(
+                harness.deliver(leasedTo.0, harness.message(report(winner: ann.id, status: .draw), token: leasedTo.1.token)))
+                == .invalidFieldValue)
+        #expect(
+            ManagerHarness.errorCode(
+                harness.deliver(
+                    leasedTo.0, harness.message(report(winner: ann.id, status: .technicalLoss, losers: [ann.id]), token: leasedTo.1.token)))
+                == .invalidFieldValue)
         var unknownMatch = report(winner: ann.id, status: .win)
         unknownMatch.matchID = "R9M9"
-        #expect(ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(unknownMatch, token: leasedTo.1.token))) == .matchNotFound)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(unknownMatch, token: leasedTo.1.token))) == .matchNotFound)
         var unknownLeague = report(winner: ann.id, status: .win)
         unknownLeague.leagueID = "league-42"
-        #expect(ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(unknownLeague, token: leasedTo.1.token))) == .leagueNotFound)
-        #expect(ManagerHarness.errorCode(harness.deliver("ann", harness.message(report(winner: ann.id, status: .win), token: ann.token))) == .resultRejected)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver(leasedTo.0, harness.message(unknownLeague, token: leasedTo.1.token)))
+                == .leagueNotFound)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("ann", harness.message(report(winner: ann.id, status: .win), token: ann.token)))
+                == .resultRejected)
         // A technical loss for bob is a win for ann.
-        let valid = harness.deliver(leasedTo.0, harness.message(report(winner: ann.id, status: .technicalLoss, losers: [bob.id]), token: leasedTo.1.token))
+        let valid = harness.deliver(
+            leasedTo.0, harness.message(report(winner: ann.id, status: .technicalLoss, losers: [bob.id]), token: leasedTo.1.token))
         #expect(valid.compactMap { LeagueFrames.decode(MatchResultAck.self, $0.frames) }.first?.status == .accepted)
         #expect(harness.core.stats.matchesFinished == 1)
     }
@@ -139,11 +182,30 @@ struct ManagerCoreTests {
             (LeagueFrames.frames("NO_SUCH_TYPE", body: "{}"), .unknownMessageType),
             (LeagueFrames.frames("LEAGUE_ERROR", body: LeagueFrames.json("LEAGUE_ERROR")), .unknownMessageType),
             (LeagueFrames.frames("LEAGUE_REGISTER_REQUEST", body: LeagueFrames.json("LEAGUE_REGISTER_REQUEST")), .missingRequiredField),
-            (LeagueFrames.frames("LEAGUE_REGISTER_REQUEST", body: LeagueFrames.json("LEAGUE_REGISTER_REQUEST", fields: ["player_meta": #"{"display_name":"x","version":"1","game_types":["even_odd"],"protocol_version":"1.0.0"}"#])), .protocolVersionMismatch),
+            (
+                LeagueFrames.frames(
+                    "LEAGUE_REGISTER_REQUEST",
+                    body: LeagueFrames.json(
+                        "LEAGUE_REGISTER_REQUEST",
+                        fields: ["player_meta": #"{"display_name":"x","version":"1","game_types":["even_odd"],"protocol_version":"1.0.0"}"#]
+                    )), .protocolVersionMismatch
+            ),
             ([Array("league.v1".utf8), [], [], [], []], .protocolVersionMismatch),
-            (LeagueFrames.frames("LEAGUE_QUERY", body: #"{"protocol":"league.v2","message_type":"LEAGUE_QUERY","sender":"x","timestamp":"2026-11-28T10:00:00+02:00","conversation_id":"c","query_type":"GET_STANDINGS"}"#), .invalidTimestamp),
-            (LeagueFrames.frames("START_LEAGUE", body: LeagueFrames.json("START_LEAGUE", fields: ["player_count": "\"four\""])), .invalidFieldValue),
-            (LeagueFrames.frames("LEAGUE_REGISTER_REQUEST", body: String(repeating: " ", count: WireMessage.maxBodySize + 1)), .messageTooLarge),
+            (
+                LeagueFrames.frames(
+                    "LEAGUE_QUERY",
+                    body:
+                        #"{"protocol":"league.v2","message_type":"LEAGUE_QUERY","sender":"x","timestamp":"2026-11-28T10:00:00+02:00","conversation_id":"c","query_type":"GET_STANDINGS"}"#
+                ), .invalidTimestamp
+            ),
+            (
+                LeagueFrames.frames("START_LEAGUE", body: LeagueFrames.json("START_LEAGUE", fields: ["player_count": "\"four\""])),
+                .invalidFieldValue
+            ),
+            (
+                LeagueFrames.frames("LEAGUE_REGISTER_REQUEST", body: String(repeating: " ", count: WireMessage.maxBodySize + 1)),
+                .messageTooLarge
+            ),
             (LeagueFrames.frames("GAME_JOIN_ACK", peer: "REF01", body: "{}"), .playerNotRegistered),
         ]
         for (frames, code) in cases {
@@ -162,8 +224,11 @@ struct ManagerCoreTests {
         _ = harness.registerPlayer("bob")
         _ = harness.registerPlayer("cy")
         harness.deliver("op", harness.message(StartLeague(playerCount: 3, seed: 2)))
-        func ask<Data: Codable & Sendable & Hashable>(_ type: QueryType, _ as: Data.Type, player: String? = nil, league: String? = nil) -> LeagueQueryResponse<Data>? {
-            let replies = harness.deliver("op", harness.message(LeagueQuery(queryType: type, queryParams: .init(leagueID: league, playerID: player))))
+        func ask<Data: Codable & Sendable & Hashable>(_ type: QueryType, _ as: Data.Type, player: String? = nil, league: String? = nil)
+            -> LeagueQueryResponse<Data>?
+        {
+            let replies = harness.deliver(
+                "op", harness.message(LeagueQuery(queryType: type, queryParams: .init(leagueID: league, playerID: player))))
             return replies.first.flatMap { LeagueFrames.decode(LeagueQueryResponse<Data>.self, $0.frames) }
         }
         #expect(ask(.standings, QueryData.Standings.self)?.data?.standings.count == 3)
@@ -192,7 +257,9 @@ struct ManagerCoreTests {
             #expect(harness.received(MatchAssignment.self, by: "ref").count == finished + 1, "only one match leased at a time")
             let report = MatchResultReport(
                 leagueID: assignment.leagueID, roundID: assignment.roundID, matchID: assignment.matchID,
-                result: .init(winner: nil, score: [:], details: .init(status: .draw, drawnNumber: 2, choices: [:], seed: assignment.seed, reason: "draw")))
+                result: .init(
+                    winner: nil, score: [:],
+                    details: .init(status: .draw, drawnNumber: 2, choices: [:], seed: assignment.seed, reason: "draw")))
             harness.deliver("ref", harness.message(report, token: referee.token))
             finished += 1
         }

@@ -5,15 +5,20 @@ import Logging
 
 /// Drives a ``ManagerCore`` directly and records what it sends (pure logic: no sockets).
 final class ManagerHarness {
-    var sent: [(identity: [UInt8], frames: [[UInt8]])] = []
-    var unreachable: Set<[UInt8]> = []
-    private(set) var core: ManagerCore!
+    /// What the core transmitted.
+    final class Recorder {
+        var sent: [(identity: [UInt8], frames: [[UInt8]])] = []
+    }
+
+    let recorder = Recorder()
+    let core: ManagerCore
     let codec = MessageCodec()
+    var sent: [(identity: [UInt8], frames: [[UInt8]])] { recorder.sent }
 
     init() {
-        core = ManagerCore(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) { [unowned self] identity, frames in
-            guard !self.unreachable.contains(identity) else { return false }
-            self.sent.append((identity, frames))
+        let recorder = self.recorder
+        core = ManagerCore(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) { identity, frames in
+            recorder.sent.append((identity, frames))
             return true
         }
     }
@@ -33,7 +38,8 @@ final class ManagerHarness {
 
     /// Registers a player from connection `identity`; returns its id and token.
     func registerPlayer(_ name: String, identity: String? = nil) -> (id: String, token: String) {
-        let reply = deliver(identity ?? name, message(LeagueRegisterRequest(playerMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"]))))
+        let reply = deliver(
+            identity ?? name, message(LeagueRegisterRequest(playerMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"]))))
         let response = reply.first.flatMap { LeagueFrames.decode(LeagueRegisterResponse.self, $0.frames) }
         return (response?.playerID ?? "", response?.authToken ?? "")
     }
@@ -42,7 +48,9 @@ final class ManagerHarness {
     func registerReferee(_ name: String, capacity: Int = 4, identity: String? = nil) -> (id: String, token: String) {
         let reply = deliver(
             identity ?? name,
-            message(RefereeRegisterRequest(refereeMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"], maxConcurrentMatches: capacity))))
+            message(
+                RefereeRegisterRequest(
+                    refereeMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"], maxConcurrentMatches: capacity))))
         let response = reply.first.flatMap { LeagueFrames.decode(RefereeRegisterResponse.self, $0.frames) }
         return (response?.refereeID ?? "", response?.authToken ?? "")
     }

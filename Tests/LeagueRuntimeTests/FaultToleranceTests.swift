@@ -10,7 +10,9 @@ struct FaultToleranceTests {
     /// Registers a raw DEALER as a player that never answers anything afterwards.
     static func silentPlayer(_ name: String, endpoint: String, context: Context) async throws -> (peer: TestPeer, id: String) {
         let peer = try await TestPeer(.dealer, endpoint: endpoint, context: context)
-        let body = LeagueFrames.json("LEAGUE_REGISTER_REQUEST", sender: "player:\(name)", fields: ["player_meta": #"{"display_name":"\#(name)","version":"1","game_types":["even_odd"]}"#])
+        let body = LeagueFrames.json(
+            "LEAGUE_REGISTER_REQUEST", sender: "player:\(name)",
+            fields: ["player_meta": #"{"display_name":"\#(name)","version":"1","game_types":["even_odd"]}"#])
         peer.send(LeagueFrames.frames("LEAGUE_REGISTER_REQUEST", body: body))
         let reply = try #require(await peer.receive())
         let response = try #require(LeagueFrames.decode(LeagueRegisterResponse.self, reply))

@@ -1,8 +1,8 @@
+import Foundation
 import LeagueProtocol
 import LeagueRuntime
 import LeagueTestSupport
 import Logging
-import Foundation
 import Testing
 import ZeroMQ
 
@@ -13,7 +13,8 @@ let quietLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler()
 struct LocalLeagueTests {
     @Test("a league completes with every pair once and consistent standings", arguments: [2, 4, 5, 8])
     func completes(players: Int) async throws {
-        let league = try await LocalLeague.launch(LocalLeagueOptions(players: players, referees: 2, seed: 11), context: Context(), logger: quietLogger)
+        let league = try await LocalLeague.launch(
+            LocalLeagueOptions(players: players, referees: 2, seed: 11), context: Context(), logger: quietLogger)
         var rounds: [Int] = []
         let report = try await league.play { rounds.append($0.roundID) }
         await league.shutdown()
@@ -27,7 +28,8 @@ struct LocalLeagueTests {
     func deterministic(seed: UInt64) async throws {
         var reports: [LeagueReport] = []
         for _ in 0..<2 {
-            let league = try await LocalLeague.launch(LocalLeagueOptions(players: 6, referees: 3, seed: seed), context: Context(), logger: quietLogger)
+            let league = try await LocalLeague.launch(
+                LocalLeagueOptions(players: 6, referees: 3, seed: seed), context: Context(), logger: quietLogger)
             reports.append(try await league.play())
             await league.shutdown()
         }
@@ -61,7 +63,8 @@ struct LocalLeagueTests {
 
     @Test("the league runs over every transport", arguments: ["ipc://@agent-league-test-\(getpid())", "inproc://agent-league-test"])
     func transports(endpoint: String) async throws {
-        let league = try await LocalLeague.launch(LocalLeagueOptions(players: 4, referees: 1, seed: 3, endpoint: endpoint), context: Context(), logger: quietLogger)
+        let league = try await LocalLeague.launch(
+            LocalLeagueOptions(players: 4, referees: 1, seed: 3, endpoint: endpoint), context: Context(), logger: quietLogger)
         let report = try await league.play()
         await league.shutdown()
         #expect(ReportCheck.problems(report) == [])

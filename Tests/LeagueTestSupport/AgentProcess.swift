@@ -11,7 +11,8 @@ public final class AgentProcess: Sendable {
     /// The `league` executable next to the running test binary (or `$LEAGUE_BINARY`).
     public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["LEAGUE_BINARY"] { return URL(fileURLWithPath: path) }
-        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let me = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
         var directory = me.deletingLastPathComponent()
         // The test binary may sit inside an .xctest bundle directory.
         while directory.pathExtension == "xctest" || directory.lastPathComponent == "Contents" || directory.lastPathComponent == "MacOS" {

@@ -9,7 +9,9 @@ public enum LeagueFrames {
     }
 
     /// A valid league.v2 JSON object of `type` with extra top-level `fields` (JSON fragments).
-    public static func json(_ type: String, sender: String = "player:test", conversation: String = "conv-test", fields: [String: String] = [:]) -> String {
+    public static func json(
+        _ type: String, sender: String = "player:test", conversation: String = "conv-test", fields: [String: String] = [:]
+    ) -> String {
         var parts = [
             "\"protocol\":\"league.v2\"", "\"message_type\":\"\(type)\"", "\"sender\":\"\(sender)\"",
             "\"timestamp\":\"2026-11-28T10:00:00Z\"", "\"conversation_id\":\"\(conversation)\"",
@@ -20,7 +22,9 @@ public enum LeagueFrames {
 
     /// Decodes the body of received frames (a DEALER's view: 5 frames) as `Body`.
     public static func decode<Body: MessageBody>(_ type: Body.Type, _ frames: [[UInt8]]) -> Body? {
-        guard let wire = try? WireMessage.parse(frames, maxBodySize: WireMessage.maxReplySize), wire.type == Body.messageType else { return nil }
+        guard let wire = try? WireMessage.parse(frames, maxBodySize: WireMessage.maxReplySize), wire.type == Body.messageType else {
+            return nil
+        }
         return try? MessageCodec().decode(Body.self, from: wire.body).body
     }
 

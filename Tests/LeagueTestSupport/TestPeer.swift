@@ -14,13 +14,16 @@ public final class TestPeer: Sendable {
         let outbox = self.outbox
         let inbox = self.inbox
         let bound = Completion<String>()
-        loop = try EventLoop(name: "test-peer", context: context, services: [
-            { context in
-                let service = try PeerService(context: context, type: type, endpoint: endpoint, bind: bind, routingID: routingID, outbox: outbox, inbox: inbox)
-                bound.complete(service.endpoint)
-                return service
-            }
-        ])
+        loop = try EventLoop(
+            name: "test-peer", context: context,
+            services: [
+                { context in
+                    let service = try PeerService(
+                        context: context, type: type, endpoint: endpoint, bind: bind, routingID: routingID, outbox: outbox, inbox: inbox)
+                    bound.complete(service.endpoint)
+                    return service
+                }
+            ])
         try await loop.waitUntilStarted()
         self.endpoint = bound.value ?? endpoint
     }
@@ -50,7 +53,10 @@ private final class PeerService: LoopService {
     private let outbox: Mailbox<[[UInt8]]>
     private let inbox: Mailbox<[[UInt8]]>
 
-    init(context: Context, type: SocketType, endpoint: String, bind: Bool, routingID: [UInt8]?, outbox: Mailbox<[[UInt8]]>, inbox: Mailbox<[[UInt8]]>) throws {
+    init(
+        context: Context, type: SocketType, endpoint: String, bind: Bool, routingID: [UInt8]?, outbox: Mailbox<[[UInt8]]>,
+        inbox: Mailbox<[[UInt8]]>
+    ) throws {
         socket = try Socket(context, type: type)
         if let routingID { try socket.set(.routingID(routingID)) }
         if type == .router { try socket.set(.routerMandatory(true)) }

@@ -45,9 +45,11 @@ struct EventLoopTests {
         let context = try Context()
         let events = Mailbox<String>()
         let endpoint = "inproc://echo-loop"
-        let loop = try EventLoop(name: "echo", context: context, services: [
-            { context in try EchoService(context: context, endpoint: endpoint, events: events, timerAfterMilliseconds: 20) }
-        ])
+        let loop = try EventLoop(
+            name: "echo", context: context,
+            services: [
+                { context in try EchoService(context: context, endpoint: endpoint, events: events, timerAfterMilliseconds: 20) }
+            ])
         try await loop.waitUntilStarted()
         #expect(await events.take(within: 5) == "timer")
 
@@ -71,9 +73,11 @@ struct EventLoopTests {
         let context = try Context()
         let blocker = try await TestPeer(.router, endpoint: "tcp://127.0.0.1:*", bind: true, context: context)
         let endpoint = blocker.endpoint
-        let loop = try EventLoop(name: "failing", context: context, services: [
-            { context in try EchoService(context: context, endpoint: endpoint, events: Mailbox(), timerAfterMilliseconds: nil) }
-        ])
+        let loop = try EventLoop(
+            name: "failing", context: context,
+            services: [
+                { context in try EchoService(context: context, endpoint: endpoint, events: Mailbox(), timerAfterMilliseconds: nil) }
+            ])
         await #expect(throws: EventLoopError.self) { try await loop.waitUntilStarted() }
         await loop.waitUntilStopped()
         await blocker.close()
@@ -86,7 +90,9 @@ struct EventLoopTests {
         let loop = try EventLoop(
             name: "many", context: context,
             services: (0..<count).map { index in
-                { context in try EchoService(context: context, endpoint: "inproc://many-\(index)", events: Mailbox(), timerAfterMilliseconds: nil) }
+                { context in
+                    try EchoService(context: context, endpoint: "inproc://many-\(index)", events: Mailbox(), timerAfterMilliseconds: nil)
+                }
             })
         try await loop.waitUntilStarted()
         for index in 0..<count {

@@ -7,7 +7,9 @@ import ZeroMQ
 /// and uses them on its own thread, via `onThread`, so the concurrency pool never blocks on libzmq.
 @Suite("Socket")
 struct SocketTests {
-    @Test("ROUTER and DEALER exchange multipart messages, empty frames included", arguments: ["tcp://127.0.0.1:*", "ipc://@zmq-test-\(getpid())-rd", "inproc://router-dealer"])
+    @Test(
+        "ROUTER and DEALER exchange multipart messages, empty frames included",
+        arguments: ["tcp://127.0.0.1:*", "ipc://@zmq-test-\(getpid())-rd", "inproc://router-dealer"])
     func routerDealerRoundTrip(endpoint: String) async throws {
         let echoed = try await onThread {
             let context = try Context()

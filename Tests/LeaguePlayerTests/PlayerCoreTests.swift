@@ -1,0 +1,176 @@
+import LeaguePlayer
+import LeagueProtocol
+import Testing
+
+/// `PlayerCore` driven directly: registration and its retries, answering invitations and parity calls to the
+/// right referee, think-time delays, and learning from GAME_OVER.
+@Suite struct PlayerCoreTests {
+    @Test func registrationIsRetriedUntilAnswered() throws {
+        let h = PlayerHarness()
+        h.core.start(now: h.now)
+        let request = try #require(h.drain().first)
+        #expect(request.type == .leagueRegisterRequest)
+        let meta = try h.decode(LeagueRegisterRequest.self, request).body.playerMeta
+        #expect(meta.displayName == "alice")
+        #expect(meta.gameTypes == [evenOddGameType])
+        #expect(h.core.nextDeadline == h.now + PlayerHarness.ns(milliseconds: PlayerHarness.retryMilliseconds))
+        h.advance(milliseconds: PlayerHarness.retryMilliseconds - 1)
+        #expect(h.sent.isEmpty)
+        h.advance(milliseconds: 1)
+        #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
+
+        h.fromManager(LeagueRegisterResponse(status: .accepted, playerID: PlayerHarness.playerID, authToken: PlayerHarness.token))
+        #expect(h.core.playerID == PlayerHarness.playerID)
+        #expect(h.core.nextDeadline == nil)
+        h.advance(milliseconds: 10 * PlayerHarness.retryMilliseconds)
+        #expect(h.sent.isEmpty)
+    }
+
+    @Test func leagueErrorForTheRegistrationStopsRetries() {
+        let h = PlayerHarness()
+        h.core.start(now: h.now)
+        _ = h.drain()
+        #expect(h.core.nextDeadline != nil)
+        h.fromManager(
+            LeagueError(ProtocolError(.invalidFieldValue, "display_name"), originalMessageType: MessageType.leagueRegisterRequest.rawValue))
+        #expect(h.core.nextDeadline == nil)
+        h.advance(milliseconds: 10 * PlayerHarness.retryMilliseconds)
+        #expect(h.sent.isEmpty, "no retry after the registration was refused")
+        #expect(h.core.playerID == nil)
+    }
+
+    @Test func leagueErrorAboutAnotherMessageKeepsRetrying() {
+        let h = PlayerHarness()
+        h.core.start(now: h.now)
+        _ = h.drain()
+        h.fromManager(LeagueError(ProtocolError(.authTokenMissing, "no token"), originalMessageType: MessageType.leagueQuery.rawValue))
+        #expect(h.core.nextDeadline != nil)
+        h.advance(milliseconds: PlayerHarness.retryMilliseconds)
+        #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
+    }
+
+    @Test func rejectedRegistrationStopsRetries() {
+        let h = PlayerHarness()
+        h.core.start(now: h.now)
+        _ = h.drain()
+        h.fromManager(LeagueRegisterResponse(status: .rejected, playerID: nil, reason: "even_odd only", authToken: nil))
+        #expect(h.core.playerID == nil)
+        #expect(h.core.nextDeadline == nil)
+    }
+
+    @Test func invitationIsAcceptedTowardsTheReferee() throws {
+        let h = PlayerHarness()
+        h.register()
+        h.fromReferee(PlayerHarness.invitation, conversationID: "conv-R1M1")
+        let wire = try #require(h.sent.first)
+        #expect(h.sent.count == 1)
+        #expect(wire.type == .gameJoinAck)
+        #expect(wire.peerID == PlayerHarness.refereeID)
+        #expect(wire.token == Array(PlayerHarness.token.utf8))
+        let ack = try h.decode(GameJoinAck.self, wire)
+        #expect(ack.body.accept)
+        #expect(ack.body.matchID == "R1M1")
+        #expect(ack.body.playerID == PlayerHarness.playerID)
+        #expect(Timestamp.isValidUTC(ack.body.arrivalTimestamp))
+        #expect(ack.envelope.conversationID == "conv-R1M1")
+        #expect(ack.envelope.sender == "player:\(PlayerHarness.playerID)")
+        #expect(ack.envelope.authToken == PlayerHarness.token)
+    }
+
+    @Test func invitationBeforeRegistrationIsIgnored() {
+        let h = PlayerHarness()
+        h.core.start(now: h.now)
+        _ = h.drain()
+        h.fromReferee(PlayerHarness.invitation)
+        h.fromReferee(PlayerHarness.call())
+        #expect(h.sent.isEmpty)
+    }
+
+    @Test func thinkTimeDelaysTheAnswer() throws {
+        let h = PlayerHarness(thinkMilliseconds: 250)
+        h.register()
+        #expect(h.core.nextDeadline == nil)
+        h.fromReferee(PlayerHarness.invitation)
+        #expect(h.sent.isEmpty, "nothing before the think time")
+        #expect(h.core.nextDeadline == h.now + PlayerHarness.ns(milliseconds: 250))
+        h.advance(milliseconds: 249)
+        #expect(h.sent.isEmpty)
+        h.advance(milliseconds: 1)
+        #expect(h.drain().map(\.type) == [.gameJoinAck])
+        #expect(h.core.nextDeadline == nil)
+        h.advance(milliseconds: 1_000)
+        #expect(h.sent.isEmpty, "sent once")
+    }
+
+    @Test func delayedAnswersGoOutInOrder() throws {
+        let h = PlayerHarness(strategy: .even, thinkMilliseconds: 100)
+        h.register()
+        h.fromReferee(PlayerHarness.invitation)
+        h.advance(milliseconds: 50)
+        h.fromReferee(PlayerHarness.call())
+        h.advance(milliseconds: 50)
+        #expect(h.drain().map(\.type) == [.gameJoinAck])
+        h.advance(milliseconds: 49)
+        #expect(h.sent.isEmpty)
+        h.advance(milliseconds: 1)
+        #expect(h.drain().map(\.type) == [.chooseParityResponse])
+    }
+
+    @Test(arguments: [StrategyKind.even, .odd, .random, .frequency, .pattern])
+    func parityCallIsAnswered(kind: StrategyKind) throws {
+        let h = PlayerHarness(strategy: kind)
+        h.register()
+        h.fromReferee(PlayerHarness.call(), conversationID: "conv-R1M1")
+        let wire = try #require(h.sent.first)
+        #expect(h.sent.count == 1)
+        #expect(wire.type == .chooseParityResponse)
+        #expect(wire.peerID == PlayerHarness.refereeID)
+        #expect(wire.token == Array(PlayerHarness.token.utf8))
+        let response = try h.decode(ChooseParityResponse.self, wire)
+        #expect(["even", "odd"].contains(response.body.parityChoice))
+        #expect(response.body.matchID == "R1M1")
+        #expect(response.body.playerID == PlayerHarness.playerID)
+        #expect(response.envelope.conversationID == "conv-R1M1")
+        switch kind {
+        case .even: #expect(response.body.parityChoice == "even")
+        case .odd: #expect(response.body.parityChoice == "odd")
+        default: break
+        }
+    }
+
+    @Test func gameOverTeachesTheStrategy() throws {
+        let h = PlayerHarness(strategy: .frequency)
+        h.register()
+        for round in 0..<3 {
+            h.fromReferee(
+                GameOver(
+                    matchID: "R\(round)M1",
+                    gameResult: .init(
+                        status: .win, winnerPlayerID: "P06", drawnNumber: 4, numberParity: .even,
+                        choices: [PlayerHarness.playerID: "odd", "P06": "even"], reason: "4 is even")))
+        }
+        #expect(h.core.matchesPlayed == 3)
+        #expect(h.sent.isEmpty)
+        h.fromReferee(PlayerHarness.call(opponent: "P06"))
+        let response = try h.decode(ChooseParityResponse.self, try #require(h.sent.first))
+        #expect(response.body.parityChoice == "odd", "P06 always chose even")
+    }
+
+    @Test func leagueCompletedIsCounted() {
+        let h = PlayerHarness()
+        h.register()
+        h.fromManager(LeagueCompleted(leagueID: "L1", totalRounds: 1, totalMatches: 1, champion: nil, finalStandings: []))
+        #expect(h.core.leaguesCompleted == 1)
+        #expect(h.sent.isEmpty)
+    }
+
+    @Test func garbageIsIgnoredWithoutReply() {
+        let h = PlayerHarness()
+        h.register()
+        h.core.receive([], now: h.now)
+        h.core.receive(WireMessage(type: .gameInvitation, peer: Array("REF02".utf8), body: Array("{".utf8)).frames, now: h.now)
+        h.core.receive(WireMessage(type: .matchAssignment, body: Array("{}".utf8)).frames, now: h.now)
+        #expect(h.sent.isEmpty)
+        #expect(h.core.nextDeadline == nil)
+    }
+}

@@ -1,0 +1,78 @@
+import LeaguePlayer
+import LeagueProtocol
+import Logging
+
+/// Drives a ``PlayerCore`` without sockets: records what it transmits and feeds it frames at explicit times.
+final class PlayerHarness {
+    final class Recorder {
+        var sent: [WireMessage] = []
+    }
+
+    static let playerID = "P05"
+    static let token = "tok-P05"
+    static let refereeID = "REF02"
+    static let retryMilliseconds = 2_000
+
+    let recorder = Recorder()
+    let core: PlayerCore
+    let codec = MessageCodec()
+    var now: UInt64 = 7_000_000_000_000
+
+    init(strategy: StrategyKind = .random, thinkMilliseconds: Int = 0) {
+        let recorder = recorder
+        core = PlayerCore(
+            configuration: PlayerConfiguration(
+                name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds,
+                retryIntervalMilliseconds: Self.retryMilliseconds),
+            logger: Logger(label: "test.player") { _ in SwiftLogNoOpLogHandler() },
+            transmit: { message in
+                recorder.sent.append(message)
+                return true
+            })
+    }
+
+    static func ns(milliseconds: Int) -> UInt64 { UInt64(milliseconds) * 1_000_000 }
+
+    var sent: [WireMessage] { recorder.sent }
+
+    func drain() -> [WireMessage] {
+        defer { recorder.sent.removeAll() }
+        return recorder.sent
+    }
+
+    func advance(milliseconds: Int) {
+        now += Self.ns(milliseconds: milliseconds)
+        core.fireTimers(now: now)
+    }
+
+    func fromManager<Body: MessageBody>(_ body: Body, conversationID: String = "conv-mgr") {
+        let bytes = codec.encode(body, sender: "league_manager", conversationID: conversationID)
+        core.receive(WireMessage(type: Body.messageType, body: bytes).frames, now: now)
+    }
+
+    /// A referee's message as the manager forwards it: the peer frame names the referee.
+    func fromReferee<Body: MessageBody>(_ body: Body, conversationID: String = "conv-R1M1") {
+        let bytes = codec.encode(body, sender: "referee:\(Self.refereeID)", conversationID: conversationID, authToken: "tok-ref")
+        core.receive(
+            WireMessage(type: Body.messageType, peer: Array(Self.refereeID.utf8), token: Array("tok-ref".utf8), body: bytes).frames,
+            now: now)
+    }
+
+    func register() {
+        core.start(now: now)
+        fromManager(LeagueRegisterResponse(status: .accepted, playerID: Self.playerID, authToken: Self.token))
+        _ = drain()
+    }
+
+    static let invitation = GameInvitation(leagueID: "L1", roundID: 1, matchID: "R1M1", roleInMatch: .playerA, opponentID: "P06")
+
+    static func call(opponent: String = "P06") -> ChooseParityCall {
+        ChooseParityCall(
+            matchID: "R1M1", playerID: playerID, context: .init(opponentID: opponent, roundID: 1, yourStandings: .init()),
+            deadline: "2026-11-28T10:00:30.000Z")
+    }
+
+    func decode<Body: MessageBody>(_ type: Body.Type, _ wire: WireMessage) throws -> Message<Body> {
+        try codec.decode(type, from: wire.body)
+    }
+}
