@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,9 +34,17 @@ let package = Package(
             dependencies: ["ZeroMQ", "LeagueProtocol"]
         ),
         .target(
+            name: "LeagueLogging",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "LeagueStore",
+            dependencies: ["LeagueProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "LeagueManager",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol",
+                "ZeroMQ", "LeagueProtocol", "LeagueStore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -61,16 +72,26 @@ let package = Package(
         .target(
             name: "LeagueRuntime",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator",
+                "ZeroMQ", "LeagueProtocol", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent", "LeagueStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LeagueBench",
+            dependencies: [
+                "ZeroMQ", "LeagueProtocol", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent",
+                "LeagueRuntime",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "LeagueCLI",
             dependencies: [
-                "LeagueRuntime", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueProtocol",
+                "LeagueRuntime", "LeagueBench", "LeagueLogging", "LeagueStore", "LeagueAgent", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueProtocol",
                 "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -81,19 +102,22 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "LeagueTestSupport"]),
         .testTarget(name: "LeagueProtocolTests", dependencies: ["LeagueProtocol"]),
-        .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueTestSupport"]),
+        .testTarget(name: "LeagueLoggingTests", dependencies: ["LeagueLogging", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "LeagueStoreTests", dependencies: ["LeagueStore", "LeagueProtocol"]),
+        .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueStore", "LeagueTestSupport"]),
         .testTarget(
             name: "LeagueRefereeTests",
-            dependencies: ["LeagueReferee", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeagueReferee", "LeagueAgent", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "LeaguePlayerTests",
-            dependencies: ["LeaguePlayer", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeaguePlayer", "LeagueAgent", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "LeagueRuntimeTests",
             dependencies: ["LeagueRuntime", "LeagueOperator", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]
         ),
+        .testTarget(name: "LeagueBenchTests", dependencies: ["LeagueBench", "LeagueProtocol", "ZeroMQ"]),
         .testTarget(name: "LeagueCLITests", dependencies: ["LeagueProtocol", "LeagueTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

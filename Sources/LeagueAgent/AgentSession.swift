@@ -29,10 +29,24 @@ public struct AgentSession {
         self.token = Array(token.utf8)
     }
 
-    /// Encodes `body` as a message to `peer` (empty: the manager), signed with this agent's token.
+    /// Forgets the token (the manager no longer knows it); the id is kept to register again under.
+    public mutating func forgetToken() { token = [] }
+
+    /// Encodes `body` as a message to `peer` (empty: the manager), signed with this agent's token in the
+    /// token frame. The JSON carries `auth_token` only for the manager: the manager forwards a routed body
+    /// as it is, and the other agent must not learn the token.
     public func message<Body: MessageBody>(_ body: Body, to peer: String = "", conversationID: String) -> WireMessage {
-        let tokenText = token.isEmpty ? nil : String(decoding: token, as: UTF8.self)
+        let tokenText = token.isEmpty || !peer.isEmpty ? nil : String(decoding: token, as: UTF8.self)
         let bytes = codec.encode(body, sender: senderName, conversationID: conversationID, authToken: tokenText)
         return WireMessage(type: Body.messageType, peer: Array(peer.utf8), token: token, body: bytes)
+    }
+}
+
+extension WireMessage {
+    /// The same message with the session's current token in the token frame (after a new registration).
+    public func resigned(with session: AgentSession) -> WireMessage {
+        var copy = self
+        copy.token = session.token
+        return copy
     }
 }

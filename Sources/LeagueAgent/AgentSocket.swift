@@ -5,8 +5,13 @@ import ZeroMQ
 public enum AgentSocket {
     /// A DEALER connected to `endpoint`, with the options every agent uses: no linger, a bounded queue,
     /// ZMTP heartbeats to notice dead links, and libzmq's reconnect backoff (100 ms doubling to 5 s).
-    public static func connect(_ context: Context, to endpoint: String, heartbeatMilliseconds: Int32 = 1_000) throws -> Socket {
+    ///
+    /// - Parameter routingID: the identity the manager sees. Keeping the same one across libzmq's automatic
+    ///   reconnects (and the manager's `ROUTER_HANDOVER`) means a dropped TCP link does not cost the
+    ///   registration. Use ``makeRoutingID(_:)``.
+    public static func connect(_ context: Context, to endpoint: String, routingID: [UInt8]? = nil, heartbeatMilliseconds: Int32 = 1_000) throws -> Socket {
         let socket = try Socket(context, type: .dealer)
+        if let routingID { try socket.set(.routingID(routingID)) }
         try socket.set(.sendHighWaterMark(10_000))
         try socket.set(.receiveHighWaterMark(10_000))
         try socket.set(.maxMessageSize(Int64(WireMessage.maxReplySize)))
@@ -16,5 +21,12 @@ public enum AgentSocket {
         }
         try socket.connect(endpoint)
         return socket
+    }
+
+    /// A routing id unique to this process and agent: the role and name plus random bytes.
+    public static func makeRoutingID(_ label: String) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        let suffix = (0..<8).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+        return Array("\(label.prefix(40))#\(suffix)".utf8)
     }
 }

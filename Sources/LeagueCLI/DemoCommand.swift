@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = common.bootstrapLogging()
+        var logger = try common.bootstrapLogging()
         if common.logLevel == .info { logger.logLevel = .warning }  // the demo's own output is the progress
         let progress = ProgressLine()
         var generator = SystemRandomNumberGenerator()

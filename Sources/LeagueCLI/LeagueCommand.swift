@@ -6,7 +6,7 @@ struct LeagueCommand: AsyncParsableCommand {
         commandName: "league",
         abstract: "Run AI-agent leagues over ZeroMQ: a manager broker, referee workers and player agents.",
         subcommands: [
-            ManagerCommand.self, RefereeCommand.self, PlayerCommand.self, StartCommand.self, StandingsCommand.self,
-            DemoCommand.self,
+            ManagerCommand.self, RefereeCommand.self, PlayerCommand.self, StartCommand.self, StandingsCommand.self, MatchCommand.self,
+            DemoCommand.self, BenchCommand.self,
         ])
 }

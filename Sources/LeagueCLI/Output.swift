@@ -35,15 +35,33 @@ enum Output {
         let draws = report.matches.filter { $0.result == .draw }.count
         return """
             \(report.leagueID) \(report.status.rawValue): \(report.matchesCompleted)/\(report.matchesTotal) matches in \(report.roundsTotal) rounds \
-            (\(draws) draws, \(technical) technical losses), seed \(report.seed)
+            (\(draws) draws, \(technical) technical losses)\(report.seed.map { ", seed \($0)" } ?? "")
 
             \(table(report.standings))
             """
     }
 }
 
+extension Output {
+    /// A transcript as aligned lines: time in ms since the lease began, type, sender → recipient.
+    static func transcript(_ transcript: MatchTranscript) -> String {
+        var lines = ["\(transcript.leagueID) \(transcript.matchID) (round \(transcript.round)): \(transcript.playerA) vs \(transcript.playerB), lease \(transcript.leaseID), referee \(transcript.refereeID ?? "-")"]
+        for entry in transcript.entries {
+            let ms = String(format: "%9.3f ms", Double(entry.offsetMicroseconds) / 1000)
+            lines.append("\(ms)  \(entry.type.padding(toLength: 24, withPad: " ", startingAt: 0)) \(entry.from) → \(entry.to)")
+        }
+        if let result = transcript.result {
+            let number = result.details.drawnNumber.map { ", drew \($0)" } ?? ""
+            lines.append("result: \(result.details.status.rawValue), winner \(result.winner ?? "none")\(number): \(result.details.reason)")
+        } else {
+            lines.append("result: not decided yet")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
 /// Progress on stderr: one line rewritten in place on a terminal, a line per round otherwise.
-struct ProgressLine {
+struct ProgressLine: Sendable {
     private let interactive = isatty(STDERR_FILENO) == 1
 
     func round(_ round: RoundCompleted) {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import LeagueAgent
 import LeaguePlayer
+import LeagueProtocol
 import LeagueRuntime
 import ZeroMQ
 
@@ -19,12 +21,13 @@ struct PlayerCommand: AsyncParsableCommand {
     @Option(help: "How to choose: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var strategy = StrategyKind.random
 
-    @Option(help: "Seed for the strategy's random choices.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed for the strategy's random choices (default: derived from the name).")
+    var seed: UInt64?
 
     @Option(help: "Milliseconds to wait before each answer.")
     var thinkMs = 0
 
+    @OptionGroup var link: LinkOptions
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -33,16 +36,16 @@ struct PlayerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = common.bootstrapLogging().with(role: "player", agent: name)
+        let logger = try common.bootstrapLogging().with(role: "player", agent: name)
         let context = try Context()
-        let configuration = PlayerConfiguration(name: name, strategy: strategy, seed: seed, thinkMilliseconds: thinkMs)
+        let configuration = PlayerConfiguration(
+            name: name, strategy: strategy, seed: seed ?? SeededGenerator.derive(0, name), thinkMilliseconds: thinkMs, link: link.policy)
         let endpoint = manager
-        let loop = try EventLoop(
-            name: "player", context: context,
-            services: [
-                { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
-            ])
+        let control = AgentControl()
+        let loop = try EventLoop(name: "player", context: context, services: [
+            { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger, control: control) }
+        ])
         try await loop.waitUntilStarted()
-        await runUntilSignalled([loop])
+        try await RoleService.run([loop], agent: control, logger: logger)
     }
 }

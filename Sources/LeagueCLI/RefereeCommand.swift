@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeagueAgent
 import LeagueReferee
 import LeagueRuntime
 import ZeroMQ
@@ -6,7 +7,8 @@ import ZeroMQ
 struct RefereeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referee",
-        abstract: "Run a referee: registers with the manager and runs the Even/Odd matches leased to it.")
+        abstract: "Run a referee: registers with the manager and runs the Even/Odd matches leased to it.",
+        discussion: "On SIGTERM or SIGINT it declines new matches, hands back unfinished ones, reports decided results and leaves.")
 
     @Option(help: "The manager's endpoint.")
     var manager = defaultEndpoint
@@ -23,6 +25,7 @@ struct RefereeCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds a player has to answer CHOOSE_PARITY_CALL.")
     var moveTimeoutMs = 30_000
 
+    @OptionGroup var link: LinkOptions
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -31,17 +34,23 @@ struct RefereeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = common.bootstrapLogging().with(role: "referee", agent: name)
+        let logger = try common.bootstrapLogging().with(role: "referee", agent: name)
         let context = try Context()
         let configuration = RefereeConfiguration(
-            name: name, maxMatches: maxMatches, joinTimeoutMilliseconds: joinTimeoutMs, moveTimeoutMilliseconds: moveTimeoutMs)
+            name: name, maxMatches: maxMatches, joinTimeoutMilliseconds: joinTimeoutMs, moveTimeoutMilliseconds: moveTimeoutMs,
+            link: link.policy)
         let endpoint = manager
-        let loop = try EventLoop(
-            name: "referee", context: context,
-            services: [
-                { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger) }
-            ])
+        let control = AgentControl()
+        let loop = try EventLoop(name: "referee", context: context, services: [
+            { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger, control: control) }
+        ])
         try await loop.waitUntilStarted()
-        await runUntilSignalled([loop])
+        try await RoleService.run([loop], agent: control, logger: logger)
+    }
+}
+
+extension LinkOptions {
+    var policy: ManagerLink.Policy {
+        ManagerLink.Policy(heartbeatMilliseconds: heartbeatMs, liveness: liveness, backoffInitialMilliseconds: backoffMs, backoffMaxMilliseconds: backoffMaxMs)
     }
 }

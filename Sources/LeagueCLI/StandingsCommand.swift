@@ -23,7 +23,7 @@ struct StandingsCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let logger = common.bootstrapLogging().with(role: "operator")
+        let logger = try common.bootstrapLogging().with(role: "operator")
         let context = try Context()
         let client = try await LeagueClient(endpoint: manager, context: context, name: "standings", logger: logger)
         let result = await Result { try await client.league(league) }

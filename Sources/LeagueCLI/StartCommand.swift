@@ -35,7 +35,7 @@ struct StartCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = common.bootstrapLogging().with(role: "operator")
+        let logger = try common.bootstrapLogging().with(role: "operator")
         let context = try Context()
         let client = try await LeagueClient(endpoint: manager, context: context, name: "start", logger: logger)
         do {

@@ -1,4 +1,5 @@
 import LeagueProtocol
+import LeagueStore
 import Logging
 import ZeroMQ
 
@@ -16,7 +17,10 @@ public final class Broker: LoopService {
     public let boundEndpoint: String
 
     /// Binds the ROUTER. Call from an ``EventLoop`` factory.
-    public init(context: Context, configuration: ManagerConfiguration, logger: Logger, stats: ManagerStatsBox) throws {
+    public init(
+        context: Context, configuration: ManagerConfiguration, policy: ManagerPolicy = ManagerPolicy(),
+        store: any LeagueStore = MemoryLeagueStore(), logger: Logger, stats: ManagerStatsBox
+    ) throws {
         let router = try Socket(context, type: .router)
         try router.set(.routerMandatory(true))
         try router.set(.routerHandover(true))
@@ -33,7 +37,7 @@ public final class Broker: LoopService {
         self.logger = logger
         self.statsBox = stats
         self.boundEndpoint = router.lastEndpoint
-        self.core = ManagerCore(logger: logger) { identity, frames in
+        self.core = try ManagerCore(logger: logger, policy: policy, store: store) { identity, frames in
             do {
                 try router.send(head: identity, frames)
                 return true
@@ -56,8 +60,15 @@ public final class Broker: LoopService {
                 break
             }
             guard frames.count >= 1 else { continue }
-            core.receive(identity: frames[0], frames: Array(frames.dropFirst()))
+            core.receive(identity: frames[0], frames: Array(frames.dropFirst()), now: now)
         }
+        statsBox.publish(core.stats)
+    }
+
+    public var nextDeadline: UInt64? { core.nextDeadline }
+
+    public func fireTimers(now: UInt64) {
+        core.tick(now: now)
         statsBox.publish(core.stats)
     }
 

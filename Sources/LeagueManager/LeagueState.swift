@@ -1,4 +1,5 @@
 import LeagueProtocol
+import LeagueStore
 
 /// One league as the manager tracks it: schedule, leases, results and standings.
 struct LeagueState {
@@ -15,6 +16,15 @@ struct LeagueState {
         let playerB: String
         let seed: UInt64
         var status: MatchStatus = .pending
+        /// The current lease number (0: never leased); results must name it.
+        var lease = 0
+        /// When the current lease began, and whether the referee acknowledged it.
+        var leasedAt: UInt64 = 0
+        var acknowledged = false
+        var attempts = 0
+        var nextRetry: UInt64 = 0
+        /// Messages of the current lease, for the transcript.
+        var transcript: [MatchTranscript.Entry] = []
         var result: MatchResultReport.Result?
     }
 
@@ -54,28 +64,76 @@ struct LeagueState {
 
     /// Fixes the players and builds the schedule; the league is then running.
     mutating func begin(players: [(id: String, name: String)]) {
-        self.players = players.map(\.id)
-        standings = StandingsTable(players: players)
+        var schedule: [Match] = []
         for (roundIndex, pairings) in RoundRobin.rounds(count: players.count).enumerated() {
-            var indices: [Int] = []
             for (matchIndex, pairing) in pairings.enumerated() {
                 let matchID = "R\(roundIndex + 1)M\(matchIndex + 1)"
-                indices.append(matches.count)
-                matches.append(
+                schedule.append(
                     Match(
-                        id: matchID, round: roundIndex + 1, playerA: players[pairing.a].id,
-                        playerB: players[pairing.b].id, seed: SeededGenerator.derive(seed, matchID)))
+                        id: matchID, round: roundIndex + 1, playerA: players[pairing.a].id, playerB: players[pairing.b].id,
+                        seed: SeededGenerator.derive(seed, matchID)))
             }
-            rounds.append(indices)
-            unfinishedInRound.append(indices.count)
         }
-        for (index, match) in matches.enumerated() {
+        install(players: players, matches: schedule)
+    }
+
+    /// Rebuilds a stored league: finished matches keep their results, the rest wait to be leased again
+    /// (a lease still marked running stays with its referee until that referee is heard from or declared dead).
+    mutating func restore(players: [(id: String, name: String)], stored: [StoredMatch]) {
+        let schedule = stored.map { record in
+            var match = Match(id: record.matchID, round: record.round, playerA: record.playerA, playerB: record.playerB, seed: record.seed)
+            match.lease = record.leaseID
+            if let result = record.result {
+                match.status = .finished
+                match.result = result
+            } else if let referee = record.refereeID {
+                match.status = .running(refereeID: referee)
+            }
+            return match
+        }
+        install(players: players, matches: schedule)
+        pending = matches.indices.filter { matches[$0].status == .pending }
+        for index in matches.indices {
+            guard let result = matches[index].result else { continue }
+            let match = matches[index]
+            standings.apply(a: match.playerA, b: match.playerB, status: result.details.status, winner: result.winner)
+            finishedMatches += 1
+            unfinishedInRound[match.round - 1] -= 1
+            played[match.playerA, default: 0] += 1
+            played[match.playerB, default: 0] += 1
+        }
+        while completed < rounds.count, unfinishedInRound[completed] == 0 { completed += 1 }
+        announced = completed
+        if status != .completed { status = isFinished ? .completed : .running }
+    }
+
+    private mutating func install(players: [(id: String, name: String)], matches schedule: [Match]) {
+        self.players = players.map(\.id)
+        standings = StandingsTable(players: players)
+        matches = schedule
+        rounds = []
+        unfinishedInRound = []
+        for (index, match) in schedule.enumerated() {
+            while rounds.count < match.round {
+                rounds.append([])
+                unfinishedInRound.append(0)
+            }
+            rounds[match.round - 1].append(index)
+            unfinishedInRound[match.round - 1] += 1
             sequence[match.playerA, default: []].append(index)
             sequence[match.playerB, default: []].append(index)
         }
-        for player in self.players { played[player] = 0 }
+        for player in self.players { played[player] = played[player] ?? 0 }
         pending = Array(matches.indices)
         status = .running
+    }
+
+    /// Puts a match back among the pending ones, keeping schedule order.
+    mutating func requeue(_ index: Int) {
+        matches[index].status = .pending
+        matches[index].transcript = []
+        matches[index].acknowledged = false
+        pending.insert(index, at: pending.firstIndex { $0 > index } ?? pending.count)
     }
 
     /// Whether `index` is the next match of both its players.
@@ -99,25 +157,18 @@ struct LeagueState {
         return rounds[round - 1][number - 1]
     }
 
-    var isFinished: Bool { finishedMatches == matches.count && status != .waiting }
+    var isFinished: Bool { !matches.isEmpty && finishedMatches == matches.count }
 
     func conversationID(of match: Match) -> String { "conv-\(id)-\(match.id)" }
 
-    func report() -> LeagueReport {
-        let rows = standings.rows()
-        return LeagueReport(
-            leagueID: id, status: status, gameType: gameType, seed: seed, playerCount: players.count,
-            roundsTotal: rounds.count, roundsCompleted: completed, matchesTotal: matches.count,
-            matchesCompleted: finishedMatches,
-            matches: matches.map { match in
-                let referee: String? = if case .running(let referee) = match.status { referee } else { nil }
-                return LeagueReport.Match(
-                    matchID: match.id, round: match.round, playerA: match.playerA, playerB: match.playerB,
-                    status: match.status == .pending ? "pending" : match.status == .finished ? "finished" : "running",
-                    refereeID: referee, result: match.result?.details.status, winner: match.result?.winner,
-                    drawnNumber: match.result?.details.drawnNumber, choices: match.result?.details.choices,
-                    seed: match.seed, reason: match.result?.details.reason)
-            },
-            standings: rows.map(LeagueReport.Standing.init))
+    func stored(_ index: Int) -> StoredMatch {
+        let match = matches[index]
+        return StoredMatch(
+            leagueID: id, index: index, matchID: match.id, round: match.round, playerA: match.playerA, playerB: match.playerB,
+            seed: match.seed, leaseID: match.lease)
+    }
+
+    var storedLeague: StoredLeague {
+        StoredLeague(id: id, gameType: gameType, seed: seed, requestedPlayers: requestedPlayers, status: status, players: players)
     }
 }

@@ -1,11 +1,15 @@
 import LeagueProtocol
 
 extension ManagerCore {
-    func answerQuery(_ wire: WireMessage, from identity: [UInt8]) throws(ProtocolError) {
-        let asker = try authenticateIfAgent(wire, from: identity)
+    func answerQuery(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) {
+        let asker = try authenticateIfAgent(wire, from: identity, now: now)
         let message = try codec.decode(LeagueQuery.self, from: wire.body)
         let query = message.body
         let conversation = message.envelope.conversationID
+        if query.queryType == .stats {
+            reply(query.queryType, stats, to: identity, conversation)
+            return
+        }
         let requested = query.queryParams?.leagueID
         let playerID = query.queryParams?.playerID ?? asker?.id
         guard
@@ -53,6 +57,20 @@ extension ManagerCore {
             reply(query.queryType, row, to: identity, conversation)
         case .league:
             reply(query.queryType, league.report(), to: identity, conversation)
+        case .match:
+            guard let matchID = query.queryParams?.matchID else { throw ProtocolError(.missingRequiredField, "missing field query_params.match_id") }
+            guard let index = league.matchIndex(of: matchID) else { throw ProtocolError(.matchNotFound, "no match \(matchID.prefix(20)) in \(league.id)") }
+            if league.matches[index].status == .finished {
+                do {
+                    reply(query.queryType, try store.transcript(leagueID: league.id, matchID: matchID), to: identity, conversation)
+                } catch {
+                    throw ProtocolError(.storageError, "could not read the transcript: \(error.reason.prefix(100))")
+                }
+            } else {
+                reply(query.queryType, league.liveTranscript(index), to: identity, conversation)
+            }
+        case .stats:
+            reply(query.queryType, stats, to: identity, conversation)
         }
     }
 

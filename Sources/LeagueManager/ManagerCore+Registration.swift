@@ -1,7 +1,8 @@
 import LeagueProtocol
+import LeagueStore
 
 extension ManagerCore {
-    func registerReferee(_ wire: WireMessage, from identity: [UInt8]) throws(ProtocolError) {
+    func registerReferee(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) {
         let message = try codec.decode(RefereeRegisterRequest.self, from: wire.body)
         let meta = message.body.refereeMeta
         let conversation = message.envelope.conversationID
@@ -11,24 +12,32 @@ extension ManagerCore {
         guard Self.isValidName(meta.displayName) else {
             throw ProtocolError(.invalidFieldValue, "display_name must be 1–64 printable characters")
         }
-        guard meta.gameTypes.contains(evenOddGameType) else {
-            send(
-                RefereeRegisterResponse(status: .rejected, refereeID: nil, reason: "this league plays even_odd only", authToken: nil),
-                to: identity, conversationID: conversation)
+        if let refusal = refusal(role: .referee, name: meta.displayName, gameTypes: meta.gameTypes, wire: wire, identity: identity, now: now) {
+            send(RefereeRegisterResponse(status: .rejected, refereeID: nil, reason: refusal, authToken: nil), to: identity, conversationID: conversation)
             return
         }
-        let agent = registry.register(role: .referee, name: meta.displayName, identity: identity, capacity: meta.maxConcurrentMatches)
+        let (agent, returning) = registry.register(
+            role: .referee, name: meta.displayName, identity: identity, capacity: meta.maxConcurrentMatches, now: now)
+        try persist("referee") { () throws(StoreError) in
+            try store.save(agent: StoredAgent(role: "referee", id: agent.id, name: agent.displayName, capacity: agent.capacity))
+        }
+        if returning {
+            stats.reconnects += 1
+            // It lost whatever it was running, except the results it still holds.
+            let held = Set((message.body.heldLeases ?? []).map { "\($0.leagueID)/\($0.matchID)/\($0.leaseID)" })
+            revokeLeases(of: agent.id, keeping: held, reason: "referee registered again", now: now)
+        }
         stats.refereesRegistered += 1
         logger.info(
             "referee registered",
-            metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)"])
+            metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)", "returning": "\(returning)"])
         send(
             RefereeRegisterResponse(status: .accepted, refereeID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
             to: identity, conversationID: conversation)
-        dispatch()
+        dispatch(now: now)
     }
 
-    func registerPlayer(_ wire: WireMessage, from identity: [UInt8]) throws(ProtocolError) {
+    func registerPlayer(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) {
         let message = try codec.decode(LeagueRegisterRequest.self, from: wire.body)
         let meta = message.body.playerMeta
         let conversation = message.envelope.conversationID
@@ -38,24 +47,52 @@ extension ManagerCore {
         guard Self.isValidName(meta.displayName) else {
             throw ProtocolError(.invalidFieldValue, "display_name must be 1–64 printable characters")
         }
-        guard meta.gameTypes.contains(evenOddGameType) else {
-            send(
-                LeagueRegisterResponse(status: .rejected, playerID: nil, reason: "this league plays even_odd only", authToken: nil),
-                to: identity, conversationID: conversation)
+        if let refusal = refusal(role: .player, name: meta.displayName, gameTypes: meta.gameTypes, wire: wire, identity: identity, now: now) {
+            send(LeagueRegisterResponse(status: .rejected, playerID: nil, reason: refusal, authToken: nil), to: identity, conversationID: conversation)
             return
         }
-        let agent = registry.register(role: .player, name: meta.displayName, identity: identity)
+        let (agent, returning) = registry.register(role: .player, name: meta.displayName, identity: identity, now: now)
+        try persist("player") { () throws(StoreError) in
+            try store.save(agent: StoredAgent(role: "player", id: agent.id, name: agent.displayName, capacity: 0))
+        }
+        if returning { stats.reconnects += 1 }
         stats.playersRegistered += 1
-        logger.info("player registered", metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)"])
+        logger.info("player registered", metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "returning": "\(returning)"])
         send(
             LeagueRegisterResponse(status: .accepted, playerID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
             to: identity, conversationID: conversation)
-        startWaitingLeagues()
-        dispatch()
+        startWaitingLeagues(now: now)
+        dispatch(now: now)
+    }
+
+    /// Why a registration is refused, if it is: the wrong game, or a name that a live agent on another
+    /// connection is using (taking it over needs that agent's token in the token frame).
+    private func refusal(role: AgentRegistry.Role, name: String, gameTypes: [String], wire: WireMessage, identity: [UInt8], now: UInt64) -> String? {
+        guard gameTypes.contains(evenOddGameType) else { return "this league plays even_odd only" }
+        guard let existing = registry.agents.values.first(where: { $0.role == role && $0.displayName == name }) else { return nil }
+        let alive = existing.isReachable && now &- existing.lastSeen < policy.deadAfter
+        if alive && existing.identity != identity && wire.token != existing.token {
+            return "the name \(name) is in use by a connected \(role.rawValue); register again with its token, or after it is gone"
+        }
+        return nil
     }
 
     static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 64 && name.unicodeScalars.allSatisfy { !$0.properties.isWhitespace || $0 == " " }
             && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// AGENT_LEAVING: a referee's unfinished leases go elsewhere at once; a player's grace period starts.
+    func agentLeaving(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) {
+        let agent = try authenticate(wire, from: identity, now: now)
+        let reason = (try? codec.decode(AgentLeaving.self, from: wire.body).body.reason) ?? "leaving"
+        logger.info("agent leaving", metadata: ["agent": "\(agent.id)", "reason": "\(reason.prefix(200))"])
+        registry[agent.id]?.connected = false
+        registry[agent.id]?.disconnectedAt = now
+        if agent.role == .referee {
+            registry[agent.id]?.accepting = false
+            revokeLeases(of: agent.id, keeping: [], reason: "referee left", now: now)
+        }
+        dispatch(now: now)
     }
 }

@@ -1,32 +1,56 @@
 import LeagueProtocol
+import LeagueStore
 import Logging
+import ZeroMQ
 
-/// The League Manager's logic: registration, authentication, routing, scheduling, results and standings.
+/// The League Manager's logic: registration, authentication, liveness, routing, scheduling, leases,
+/// results, standings and queries.
 ///
-/// It never touches a socket: input arrives through ``receive(identity:frames:)`` and output leaves through
-/// the `transmit` closure, so the broker owns the ROUTER socket and tests can drive the logic directly.
-/// Not `Sendable`: it lives on the broker's event-loop thread.
+/// It never touches a socket: input arrives through ``receive(identity:frames:now:)`` and ``tick(now:)``,
+/// output leaves through the `transmit` closure, and durable state goes to a ``LeagueStore``. The broker owns
+/// the ROUTER socket and drives it; tests drive it directly. Not `Sendable`: it lives on the broker's
+/// event-loop thread.
 public final class ManagerCore {
     /// Sends `frames` to the connection `identity`; returns `false` when it could not be delivered.
     public typealias Transmit = (_ identity: [UInt8], _ frames: [[UInt8]]) -> Bool
 
+    /// A match by position: league index and match index.
+    struct MatchRef: Hashable {
+        let league: Int
+        let match: Int
+    }
+
     static let senderName = "league_manager"
     let logger: Logger
     let transmit: Transmit
+    let policy: ManagerPolicy
+    let store: any LeagueStore
     let codec = MessageCodec()
     var registry = AgentRegistry()
     var leagues: [LeagueState] = []
     var leagueIndex: [String: Int] = [:]
+    /// Leases whose MATCH_ASSIGNMENT has not been acknowledged yet.
+    var unacknowledged: Set<MatchRef> = []
+    var nextHeartbeat: UInt64 = 0
     /// What has happened so far.
     public internal(set) var stats = ManagerStats()
 
-    public init(logger: Logger, transmit: @escaping Transmit) {
+    /// A manager that resumes whatever `store` holds: finished matches stay finished, the rest are leased
+    /// again once their agents are back.
+    public init(
+        logger: Logger, policy: ManagerPolicy = ManagerPolicy(), store: any LeagueStore = MemoryLeagueStore(),
+        now: UInt64 = MonotonicClock.now(), transmit: @escaping Transmit
+    ) throws(StoreError) {
         self.logger = logger
         self.transmit = transmit
+        self.policy = policy
+        self.store = store
+        try restore(from: store.load(), now: now)
+        nextHeartbeat = now + policy.heartbeat
     }
 
     /// Handles one message from the connection `identity` (the frames after the ROUTER's identity frame).
-    public func receive(identity: [UInt8], frames: [[UInt8]]) {
+    public func receive(identity: [UInt8], frames: [[UInt8]], now: UInt64 = MonotonicClock.now()) {
         stats.received += 1
         let wire: WireMessage
         do {
@@ -38,15 +62,18 @@ public final class ManagerCore {
         }
         do {
             if wire.type.isRouted {
-                try route(wire, frames: frames, from: identity)
+                try route(wire, frames: frames, from: identity, now: now)
                 return
             }
             switch wire.type {
-            case .refereeRegisterRequest: try registerReferee(wire, from: identity)
-            case .leagueRegisterRequest: try registerPlayer(wire, from: identity)
-            case .startLeague: try startLeague(wire, from: identity)
-            case .leagueQuery: try answerQuery(wire, from: identity)
-            case .matchResultReport: try recordResult(wire, from: identity)
+            case .heartbeat: _ = try authenticate(wire, from: identity, now: now)
+            case .refereeRegisterRequest: try registerReferee(wire, from: identity, now: now)
+            case .leagueRegisterRequest: try registerPlayer(wire, from: identity, now: now)
+            case .startLeague: try startLeague(wire, from: identity, now: now)
+            case .leagueQuery: try answerQuery(wire, from: identity, now: now)
+            case .matchAssignmentAck: try assignmentAcknowledged(wire, from: identity, now: now)
+            case .matchResultReport: try recordResult(wire, from: identity, now: now)
+            case .agentLeaving: try agentLeaving(wire, from: identity, now: now)
             default:
                 throw ProtocolError(.unknownMessageType, "the manager does not accept \(wire.type.rawValue)")
             }
@@ -55,37 +82,45 @@ public final class ManagerCore {
         }
     }
 
-    /// The registered agent behind `identity`, after checking the token frame.
-    func authenticate(_ wire: WireMessage, from identity: [UInt8]) throws(ProtocolError) -> AgentRegistry.Agent {
-        guard let id = registry.id(forIdentity: identity), let agent = registry[id] else {
+    /// The registered agent behind `identity`, after checking the token frame; it counts as heard from.
+    func authenticate(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) -> AgentRegistry.Agent {
+        guard let id = registry.id(forIdentity: identity), var agent = registry[id] else {
             throw ProtocolError(.playerNotRegistered, "register before sending \(wire.type.rawValue)")
         }
         guard !wire.token.isEmpty else { throw ProtocolError(.authTokenMissing, "the auth_token frame is empty") }
         guard wire.token == agent.token else { throw ProtocolError(.authTokenInvalid, "auth_token does not match \(id)") }
+        agent.lastSeen = now
+        if !agent.connected {
+            agent.connected = true
+            agent.disconnectedAt = nil
+            logger.info("agent is back", metadata: ["agent": "\(id)"])
+        }
+        registry[id] = agent
         return agent
     }
 
     /// Authenticates registered agents; operator tools (unregistered connections, no token) pass as `nil`.
-    func authenticateIfAgent(_ wire: WireMessage, from identity: [UInt8]) throws(ProtocolError) -> AgentRegistry.Agent? {
-        if registry.id(forIdentity: identity) != nil { return try authenticate(wire, from: identity) }
+    func authenticateIfAgent(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) -> AgentRegistry.Agent? {
+        if registry.id(forIdentity: identity) != nil { return try authenticate(wire, from: identity, now: now) }
         guard wire.token.isEmpty else { throw ProtocolError(.authTokenInvalid, "auth_token belongs to no agent") }
         return nil
     }
 
-    /// Forwards a game message between a referee and a player who share a match in progress.
-    private func route(_ wire: WireMessage, frames: [[UInt8]], from identity: [UInt8]) throws(ProtocolError) {
-        let sender = try authenticate(wire, from: identity)
+    /// Forwards a game message between a referee and a player who share a match in progress, and adds it
+    /// to that match's transcript. The body is never decoded.
+    private func route(_ wire: WireMessage, frames: [[UInt8]], from identity: [UInt8], now: UInt64) throws(ProtocolError) {
+        let sender = try authenticate(wire, from: identity, now: now)
         let peerID = wire.peerID
         guard let peer = registry[peerID] else {
             throw ProtocolError(.notInMatch, "no agent \"\(peerID.prefix(32))\" to deliver \(wire.type.rawValue) to")
         }
-        let allowed: Bool
+        let active: AgentRegistry.ActiveMatch?
         if MessageType.refereeToPlayer.contains(wire.type) {
-            allowed = sender.role == .referee && peer.role == .player && peer.activeMatch?.refereeID == sender.id
+            active = sender.role == .referee && peer.role == .player && peer.activeMatch?.refereeID == sender.id ? peer.activeMatch : nil
         } else {
-            allowed = sender.role == .player && peer.role == .referee && sender.activeMatch?.refereeID == peer.id
+            active = sender.role == .player && peer.role == .referee && sender.activeMatch?.refereeID == peer.id ? sender.activeMatch : nil
         }
-        guard allowed else {
+        guard let active else {
             throw ProtocolError(.notInMatch, "\(sender.id) and \(peer.id) share no match in progress")
         }
         guard transmit(peer.identity, [frames[0], frames[1], sender.idBytes, [], frames[4]]) else {
@@ -93,6 +128,14 @@ public final class ManagerCore {
             throw ProtocolError(.connectionError, "\(peer.id) is not reachable")
         }
         stats.routed += 1
+        record(MatchRef(league: active.leagueIndex, match: active.matchIndex), wire.type.rawValue, from: sender.id, to: peer.id, now: now)
+    }
+
+    /// Appends a message to the transcript of a running match.
+    func record(_ ref: MatchRef, _ type: String, from: String, to: String, now: UInt64) {
+        let start = leagues[ref.league].matches[ref.match].leasedAt
+        leagues[ref.league].matches[ref.match].transcript.append(
+            MatchTranscript.Entry(offsetMicroseconds: now > start ? (now - start) / 1_000 : 0, type: type, from: from, to: to))
     }
 
     /// Sends a message authored by the manager.
@@ -107,6 +150,7 @@ public final class ManagerCore {
 
     @discardableResult
     func send(encoded body: [UInt8], type: MessageType, to identity: [UInt8]) -> Bool {
+        guard !identity.isEmpty else { return false }
         let delivered = transmit(identity, [WireMessage.protocolTag, Array(type.rawValue.utf8), [], [], body])
         if !delivered {
             stats.undeliverable += 1
@@ -120,12 +164,24 @@ public final class ManagerCore {
         let failure = error as? ProtocolError ?? ProtocolError(.invalidJSON, "\(error)")
         stats.errors[failure.code, default: 0] += 1
         let conversation = body.flatMap { codec.envelope(of: $0)?.conversationID } ?? "none"
-        logger.warning(
-            "rejected message",
+        let level: Logger.Level = failure.code == .playerNotRegistered && type == MessageType.heartbeat.rawValue ? .debug : .warning
+        logger.log(
+            level: level, "rejected message",
             metadata: [
                 "code": "\(failure.code.rawValue)", "type": "\(type ?? "-")", "detail": "\(failure.detail)",
-                "agent": "\(registry.id(forIdentity: identity) ?? "unregistered")",
+                "agent": "\(registry.id(forIdentity: identity) ?? "unregistered")", "conversation": "\(conversation)",
             ])
         send(LeagueError(failure, originalMessageType: type), to: identity, conversationID: conversation)
+    }
+
+    /// Runs a store write; a failure is counted, logged and turned into E110 so nothing is acknowledged.
+    func persist(_ operation: String, _ body: () throws(StoreError) -> Void) throws(ProtocolError) {
+        do {
+            try body()
+        } catch {
+            stats.storeFailures += 1
+            logger.error("store write failed", metadata: ["operation": "\(operation)", "error": "\(error)"])
+            throw ProtocolError(.storageError, "could not store \(operation); send it again")
+        }
     }
 }

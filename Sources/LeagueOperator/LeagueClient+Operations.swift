@@ -30,21 +30,53 @@ extension LeagueClient {
         return data
     }
 
-    /// Waits for LEAGUE_COMPLETED of `leagueID`, calling `progress` with each ROUND_COMPLETED on the way.
-    public func waitForCompletion(of leagueID: String, progress: (RoundCompleted) -> Void = { _ in }) async throws {
-        let codec = MessageCodec()
-        for await notice in notices {
-            switch notice.type {
-            case .roundCompleted:
-                if let round = try? codec.decode(RoundCompleted.self, from: notice.body).body, round.leagueID == leagueID {
-                    progress(round)
+    /// One match's transcript (GET_MATCH).
+    public func transcript(of matchID: String, league leagueID: String? = nil) async throws -> MatchTranscript {
+        let response = try await request(
+            LeagueQuery(queryType: .match, queryParams: .init(leagueID: leagueID, matchID: matchID)), expecting: LeagueQueryResponse<MatchTranscript>.self
+        ).body
+        guard response.success, let data = response.data else { throw LeagueClientError.refused(response.error ?? "no such match") }
+        return data
+    }
+
+    /// The manager's counters (GET_STATS).
+    public func statistics() async throws -> ManagerStats {
+        let response = try await request(LeagueQuery(queryType: .stats), expecting: LeagueQueryResponse<ManagerStats>.self).body
+        guard response.success, let data = response.data else { throw LeagueClientError.refused(response.error ?? "no statistics") }
+        return data
+    }
+
+    /// Waits until `leagueID` has completed, calling `progress` with each ROUND_COMPLETED on the way.
+    ///
+    /// Notices are the fast path; a GET_LEAGUE every `pollInterval` is the safety net, so the wait also ends
+    /// when the manager was restarted meanwhile (a new manager does not know this client as a watcher).
+    public func waitForCompletion(
+        of leagueID: String, pollInterval: Duration = .seconds(1), progress: @escaping @Sendable (RoundCompleted) -> Void = { _ in }
+    ) async throws {
+        let notices = self.notices
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                let codec = MessageCodec()
+                for await notice in notices {
+                    switch notice.type {
+                    case .roundCompleted:
+                        if let round = try? codec.decode(RoundCompleted.self, from: notice.body).body, round.leagueID == leagueID { progress(round) }
+                    case .leagueCompleted:
+                        if let done = try? codec.decode(LeagueCompleted.self, from: notice.body).body, done.leagueID == leagueID { return }
+                    default:
+                        continue
+                    }
                 }
-            case .leagueCompleted:
-                if let done = try? codec.decode(LeagueCompleted.self, from: notice.body).body, done.leagueID == leagueID { return }
-            default:
-                continue
+                throw LeagueClientError.closed
             }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: pollInterval)
+                    if let report = try? await self.league(leagueID), report.status == .completed { return }
+                }
+            }
+            _ = try await group.next()
+            group.cancelAll()
         }
-        throw LeagueClientError.closed
     }
 }

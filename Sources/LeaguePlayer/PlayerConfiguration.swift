@@ -1,3 +1,5 @@
+import LeagueAgent
+
 /// A player's settings.
 public struct PlayerConfiguration: Sendable, Hashable {
     public var name: String
@@ -5,16 +7,16 @@ public struct PlayerConfiguration: Sendable, Hashable {
     public var seed: UInt64
     /// Delay before each answer (join and choice), for simulations and tests.
     public var thinkMilliseconds: Int
-    /// How often the registration is repeated until the manager answers.
-    public var retryIntervalMilliseconds: Int
+    /// Heartbeats to the manager and reconnect backoff.
+    public var link: ManagerLink.Policy
 
     public init(
-        name: String, strategy: StrategyKind = .random, seed: UInt64 = 1, thinkMilliseconds: Int = 0, retryIntervalMilliseconds: Int = 2_000
+        name: String, strategy: StrategyKind = .random, seed: UInt64 = 1, thinkMilliseconds: Int = 0, link: ManagerLink.Policy = ManagerLink.Policy()
     ) {
         self.name = name
         self.strategy = strategy
         self.seed = seed
         self.thinkMilliseconds = thinkMilliseconds
-        self.retryIntervalMilliseconds = retryIntervalMilliseconds
+        self.link = link
     }
 }

@@ -3,57 +3,64 @@ import LeagueProtocol
 import Logging
 import ZeroMQ
 
-/// A player's logic: registers, accepts invitations and answers parity calls through its ``Strategy``.
+/// A player's logic: registers, accepts invitations and answers parity calls through its ``Strategy``,
+/// keeps its link to the manager alive and reconnects when it is lost.
 ///
 /// Socket-free like the other cores; it lives on one event-loop thread.
 public final class PlayerCore {
-    /// Sends one message to the manager (which forwards it when `peer` names a referee).
-    public typealias Transmit = (WireMessage) -> Bool
-
     let configuration: PlayerConfiguration
     let logger: Logger
-    let transmit: Transmit
-    var session: AgentSession
+    var connection: AgentConnection
     var strategy: any Strategy
     /// Answers waiting out the think time, in due order (the delay is constant, so FIFO is due order).
     var delayed: [(due: UInt64, message: WireMessage)] = []
-    var registrationRetryAt: UInt64?
+    /// Matches already learned from, so a replayed match's GAME_OVER is not counted twice.
+    var observed: Set<String> = []
     /// GAME_OVER messages received.
     public private(set) var matchesPlayed = 0
     public private(set) var leaguesCompleted = 0
+    /// The manager refused the registration itself (e.g. an unsupported protocol version): no more tries.
+    public private(set) var refused = false
 
-    public init(configuration: PlayerConfiguration, logger: Logger, transmit: @escaping Transmit) {
+    public init(configuration: PlayerConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now()) {
         self.configuration = configuration
         self.logger = logger
-        self.transmit = transmit
-        self.session = AgentSession(role: "player", displayName: configuration.name)
+        self.connection = AgentConnection(
+            role: "player", name: configuration.name, policy: configuration.link, seed: configuration.seed, now: now, transport: transport, logger: logger)
         self.strategy = configuration.strategy.make(seed: configuration.seed)
     }
 
-    /// The id the manager gave this player, once registered.
-    public var playerID: String? { session.agentID }
+    /// A core whose transport only sends (tests, or links that never reconnect).
+    public convenience init(configuration: PlayerConfiguration, logger: Logger, now: UInt64 = MonotonicClock.now(), transmit: @escaping (WireMessage) -> Bool) {
+        self.init(configuration: configuration, logger: logger, transport: AgentTransport(send: transmit), now: now)
+    }
 
-    /// Sends the registration; it is repeated until the manager answers.
+    /// The id the manager gave this player, once registered.
+    public var playerID: String? { connection.agentID }
+
+    /// Sends the registration.
     public func start(now: UInt64) {
-        let request = LeagueRegisterRequest(
-            playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
-        _ = transmit(session.message(request, conversationID: "conv-register-\(configuration.name)"))
-        registrationRetryAt = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
+        guard !refused else { return }
+        let request = LeagueRegisterRequest(playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
+        connection.register(request, now: now)
     }
 
     public var nextDeadline: UInt64? {
-        switch (delayed.first?.due, registrationRetryAt) {
-        case (let a?, let b?): min(a, b)
-        case (let a?, nil): a
-        case (nil, let b): b
-        }
+        guard !refused else { return delayed.first?.due }
+        return min(connection.nextDeadline, delayed.first?.due ?? .max)
     }
 
     public func fireTimers(now: UInt64) {
-        if let retry = registrationRetryAt, retry <= now, !session.isRegistered { start(now: now) }
+        if !refused {
+            switch connection.tick(now) {
+            case .lost: delayed.removeAll()  // answers signed with a token the manager may no longer know
+            case .reconnect: start(now: now)
+            case .none, .sendHeartbeat: break
+            }
+        }
         var sent = 0
         while sent < delayed.count, delayed[sent].due <= now {
-            _ = transmit(delayed[sent].message)
+            connection.send(delayed[sent].message, now: now)
             sent += 1
         }
         delayed.removeFirst(sent)
@@ -61,26 +68,22 @@ public final class PlayerCore {
 
     /// Handles one message from the manager.
     public func receive(_ frames: [[UInt8]], now: UInt64) {
+        connection.heard(now)
         do {
             let wire = try WireMessage.parse(frames, maxBodySize: WireMessage.maxReplySize)
             switch wire.type {
-            case .leagueRegisterResponse: try registered(wire)
+            case .leagueRegisterResponse: try registered(wire, now: now)
             case .gameInvitation: try invited(wire, now: now)
             case .chooseParityCall: try asked(wire, now: now)
             case .gameOver: try gameOver(wire)
             case .leagueCompleted:
                 leaguesCompleted += 1
                 logger.info("league completed")
-            case .leagueError, .gameError:
-                logger.warning("error reported", metadata: ["body": "\(String(decoding: wire.body.prefix(300), as: UTF8.self))"])
-                if wire.type == .leagueError, !session.isRegistered,
-                    let error = try? session.codec.decode(LeagueError.self, from: wire.body).body,
-                    error.originalMessageType == MessageType.leagueRegisterRequest.rawValue
-                {
-                    registrationRetryAt = nil  // the registration itself was refused: retrying will not help
-                }
-            case .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
-                logger.debug("notice", metadata: ["type": "\(wire.type.rawValue)"])
+            case .leagueError: try managerError(wire, now: now)
+            case .gameError:
+                logger.warning("referee reported an error", metadata: ["body": "\(String(decoding: wire.body.prefix(300), as: UTF8.self))"])
+            case .heartbeat, .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
+                break
             default:
                 throw ProtocolError(.unknownMessageType, "a player does not accept \(wire.type.rawValue)")
             }
@@ -89,54 +92,70 @@ public final class PlayerCore {
         }
     }
 
-    private func registered(_ wire: WireMessage) throws(ProtocolError) {
-        let response = try session.codec.decode(LeagueRegisterResponse.self, from: wire.body).body
-        registrationRetryAt = nil
+    private func managerError(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
+        let error = try connection.codec.decode(LeagueError.self, from: wire.body).body
+        logger.warning("manager reported an error", metadata: ["code": "\(error.errorCode.rawValue)", "detail": "\(error.errorDescription.prefix(200))"])
+        if connection.mustRegisterAgain(after: error) {
+            start(now: now)
+        } else if !connection.isRegistered, error.originalMessageType == MessageType.leagueRegisterRequest.rawValue {
+            refused = true  // the registration itself was refused: retrying will not help
+            logger.error("registration refused; giving up", metadata: ["code": "\(error.errorCode.rawValue)"])
+        }
+    }
+
+    private func registered(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
+        let response = try connection.codec.decode(LeagueRegisterResponse.self, from: wire.body).body
         guard response.status == .accepted, let id = response.playerID, let token = response.authToken else {
-            logger.error("registration rejected", metadata: ["reason": "\(response.reason ?? "none given")"])
+            logger.error("registration rejected; trying again after backoff", metadata: ["reason": "\(response.reason ?? "none given")"])
             return
         }
-        session.registered(id: id, token: token)
-        logger.info("registered", metadata: ["agent": "\(id)"])
+        connection.registered(id: id, token: token, now: now)
     }
 
     private func invited(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
-        let message = try session.codec.decode(GameInvitation.self, from: wire.body)
-        guard let me = session.agentID else { return }
+        let message = try connection.codec.decode(GameInvitation.self, from: wire.body)
+        guard let me = connection.agentID else { return }
         let ack = GameJoinAck(matchID: message.body.matchID, playerID: me, accept: true)
-        answer(session.message(ack, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)
+        answer(connection.session.message(ack, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)
     }
 
     private func asked(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
-        let message = try session.codec.decode(ChooseParityCall.self, from: wire.body)
-        guard let me = session.agentID else { return }
+        let message = try connection.codec.decode(ChooseParityCall.self, from: wire.body)
+        guard let me = connection.agentID else { return }
         let call = message.body
         let choice = strategy.choose(
             ChoiceContext(
-                matchID: call.matchID, opponentID: call.context.opponentID, roundID: call.context.roundID,
-                standings: call.context.yourStandings))
+                matchID: call.matchID, opponentID: call.context.opponentID, roundID: call.context.roundID, standings: call.context.yourStandings,
+                leagueOrdinal: leaguesCompleted))
         let response = ChooseParityResponse(matchID: call.matchID, playerID: me, parityChoice: choice.rawValue)
-        answer(session.message(response, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)
+        answer(connection.session.message(response, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)
     }
 
     private func gameOver(_ wire: WireMessage) throws(ProtocolError) {
-        let result = try session.codec.decode(GameOver.self, from: wire.body).body.gameResult
+        let message = try connection.codec.decode(GameOver.self, from: wire.body)
+        let result = message.body.gameResult
         matchesPlayed += 1
-        guard let me = session.agentID else { return }
-        let opponent = result.choices.keys.first { $0 != me }
-        if let opponent {
-            strategy.observe(
-                MatchObservation(
-                    opponentID: opponent, opponentChoice: result.choices[opponent].flatMap(ParityChoice.init(rawValue:)),
-                    drawnNumber: result.drawnNumber, won: result.winnerPlayerID == me))
-        }
+        guard let me = connection.agentID, let opponent = result.choices.keys.first(where: { $0 != me }) ?? nil else { return }
+        guard observed.insert(message.envelope.conversationID + "|" + message.body.matchID).inserted else { return }
+        strategy.observe(
+            MatchObservation(
+                opponentID: opponent, opponentChoice: result.choices[opponent].flatMap(ParityChoice.init(rawValue:)),
+                drawnNumber: result.drawnNumber, won: result.winnerPlayerID == me))
     }
 
     private func answer(_ message: WireMessage, now: UInt64) {
         if configuration.thinkMilliseconds <= 0 {
-            _ = transmit(message)
+            connection.send(message, now: now)
         } else {
             delayed.append((now + MonotonicClock.nanoseconds(milliseconds: configuration.thinkMilliseconds), message))
         }
+    }
+}
+
+extension PlayerCore: AgentCore {
+    public func beginShutdown(now: UInt64) { delayed.removeAll() }
+    public var isDrained: Bool { true }
+    public func leave(now: UInt64) {
+        connection.send(AgentLeaving(reason: "shutting down"), conversationID: "conv-leaving", now: now)
     }
 }

@@ -1,12 +1,22 @@
 import LeagueProtocol
 
-/// Picks uniformly at random.
-public struct RandomStrategy: Strategy {
-    private var generator: SeededGenerator
-    public init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
-    public mutating func choose(_ context: ChoiceContext) -> ParityChoice {
-        Bool.random(using: &generator) ? .even : .odd
+/// A coin flip that depends only on the seed and the match (league ordinal and match id, not the ids the
+/// manager hands out): asking again about the same match — one replayed after a failure — gives the same
+/// answer, and so does a rerun of the league with the same seeds.
+struct MatchCoin: Hashable {
+    let seed: UInt64
+
+    func flip(_ context: ChoiceContext) -> ParityChoice {
+        var generator = SeededGenerator(seed: SeededGenerator.derive(seed, "\(context.leagueOrdinal)|\(context.matchID)"))
+        return Bool.random(using: &generator) ? .even : .odd
     }
+}
+
+/// Picks uniformly at random (per match, from the seed).
+public struct RandomStrategy: Strategy {
+    private let coin: MatchCoin
+    public init(seed: UInt64) { coin = MatchCoin(seed: seed) }
+    public func choose(_ context: ChoiceContext) -> ParityChoice { coin.flip(context) }
 }
 
 /// Always picks the same parity.
@@ -37,15 +47,15 @@ struct OpponentHistory {
 
 /// Counters the opponent's most frequent choice by picking the other parity; random on a tie or no history.
 public struct FrequencyStrategy: Strategy {
-    private var generator: SeededGenerator
+    private let coin: MatchCoin
     private var history = OpponentHistory()
-    public init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+    public init(seed: UInt64) { coin = MatchCoin(seed: seed) }
 
     public mutating func choose(_ context: ChoiceContext) -> ParityChoice {
         let past = history.relevant(to: context.opponentID)
         let evens = past.count { $0 == .even }
         let odds = past.count - evens
-        if evens == odds { return Bool.random(using: &generator) ? .even : .odd }
+        if evens == odds { return coin.flip(context) }
         return (evens > odds ? ParityChoice.even : .odd).opposite
     }
 
@@ -55,13 +65,13 @@ public struct FrequencyStrategy: Strategy {
 /// Looks for a repeat: the longest recent run of choices (up to 4) seen before predicts the next choice,
 /// and the strategy picks the other parity. Random when no repeat is found.
 public struct PatternStrategy: Strategy {
-    private var generator: SeededGenerator
+    private let coin: MatchCoin
     private var history = OpponentHistory()
-    public init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+    public init(seed: UInt64) { coin = MatchCoin(seed: seed) }
 
     public mutating func choose(_ context: ChoiceContext) -> ParityChoice {
         if let predicted = Self.predict(history.relevant(to: context.opponentID)) { return predicted.opposite }
-        return Bool.random(using: &generator) ? .even : .odd
+        return coin.flip(context)
     }
 
     public mutating func observe(_ observation: MatchObservation) { history.record(observation) }

@@ -6,12 +6,16 @@ public struct ChoiceContext: Sendable, Hashable {
     public var opponentID: String
     public var roundID: Int
     public var standings: RecordSummary
+    /// How many leagues this player had completed when the match was played: with the match id it names
+    /// the match in a way that does not depend on the ids the manager handed out.
+    public var leagueOrdinal: Int
 
-    public init(matchID: String, opponentID: String, roundID: Int, standings: RecordSummary = .init()) {
+    public init(matchID: String, opponentID: String, roundID: Int, standings: RecordSummary = .init(), leagueOrdinal: Int = 0) {
         self.matchID = matchID
         self.opponentID = opponentID
         self.roundID = roundID
         self.standings = standings
+        self.leagueOrdinal = leagueOrdinal
     }
 }
 
@@ -31,7 +35,8 @@ public struct MatchObservation: Sendable, Hashable {
     }
 }
 
-/// How a player picks "even" or "odd". Seeded strategies give the same choices for the same seed and history.
+/// How a player picks "even" or "odd". Seeded strategies give the same choice for the same seed, match
+/// and history, so a match replayed after a failure is played the same way.
 ///
 /// No choice beats 50 % against the draw; what a strategy can influence is whether a match is decided at
 /// all: choosing what the opponent chooses is a sure draw (1 point), choosing the other parity is a coin flip

@@ -1,5 +1,5 @@
 /// Error codes carried in LEAGUE_ERROR and GAME_ERROR. E001–E021 are league.v2's; E1xx are ours.
-public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyRepresentable {
     case timeout = "E001"
     case missingRequiredField = "E003"
     case invalidParityChoice = "E004"
@@ -29,6 +29,8 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
     case resultRejected = "E108"
     /// Ours: the request cannot be served in the current state (e.g. not enough referees).
     case invalidState = "E109"
+    /// Ours: the manager could not write to its store; the message was not acted on and may be sent again.
+    case storageError = "E110"
 
     /// The upper-snake-case name used in logs and docs.
     public var name: String {
@@ -52,6 +54,7 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .messageTooLarge: "MESSAGE_TOO_LARGE"
         case .resultRejected: "RESULT_REJECTED"
         case .invalidState: "INVALID_STATE"
+        case .storageError: "STORAGE_ERROR"
         }
     }
 }

@@ -19,12 +19,13 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         public var winner: String?
         public var drawnNumber: Int?
         public var choices: [String: String]?
-        public var seed: UInt64
+        /// The match's seed, once it has finished.
+        public var seed: UInt64?
         public var reason: String?
 
         public init(
             matchID: String, round: Int, playerA: String, playerB: String, status: String, refereeID: String?, result: GameResultStatus?,
-            winner: String?, drawnNumber: Int?, choices: [String: String]?, seed: UInt64, reason: String?
+            winner: String?, drawnNumber: Int?, choices: [String: String]?, seed: UInt64?, reason: String?
         ) {
             self.matchID = matchID
             self.round = round
@@ -57,7 +58,7 @@ public struct LeagueReport: Codable, Sendable, Hashable {
             try container.encode(winner, forKey: .winner)
             try container.encode(drawnNumber, forKey: .drawnNumber)
             try container.encodeIfPresent(choices, forKey: .choices)
-            try container.encode(seed, forKey: .seed)
+            try container.encodeIfPresent(seed, forKey: .seed)
             try container.encodeIfPresent(reason, forKey: .reason)
         }
     }
@@ -91,7 +92,8 @@ public struct LeagueReport: Codable, Sendable, Hashable {
     public var leagueID: String
     public var status: Status
     public var gameType: String
-    public var seed: UInt64
+    /// The league's seed, once the league has completed (it would let anyone predict the draws before).
+    public var seed: UInt64?
     public var playerCount: Int
     public var roundsTotal: Int
     public var roundsCompleted: Int
@@ -101,7 +103,7 @@ public struct LeagueReport: Codable, Sendable, Hashable {
     public var standings: [Standing]
 
     public init(
-        leagueID: String, status: Status, gameType: String, seed: UInt64, playerCount: Int, roundsTotal: Int, roundsCompleted: Int,
+        leagueID: String, status: Status, gameType: String, seed: UInt64?, playerCount: Int, roundsTotal: Int, roundsCompleted: Int,
         matchesTotal: Int, matchesCompleted: Int, matches: [Match], standings: [Standing]
     ) {
         self.leagueID = leagueID

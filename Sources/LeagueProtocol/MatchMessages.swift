@@ -9,13 +9,16 @@ public struct MatchAssignment: MessageBody, Hashable {
     public var playerBID: String
     /// Seeds the referee's draw; recorded with the result so the match can be replayed.
     public var seed: UInt64
+    /// Which lease of this match this is (1 for the first; a match re-leased after a failure gets the next
+    /// number). The result must carry it; results of older leases are rejected.
+    public var leaseID: Int
     /// Each player's record before this match, for CHOOSE_PARITY_CALL's `your_standings`.
     public var playerAStandings: RecordSummary
     public var playerBStandings: RecordSummary
 
     public init(
         leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, playerAID: String,
-        playerBID: String, seed: UInt64, playerAStandings: RecordSummary = .init(), playerBStandings: RecordSummary = .init()
+        playerBID: String, seed: UInt64, leaseID: Int = 1, playerAStandings: RecordSummary = .init(), playerBStandings: RecordSummary = .init()
     ) {
         self.leagueID = leagueID
         self.roundID = roundID
@@ -24,13 +27,14 @@ public struct MatchAssignment: MessageBody, Hashable {
         self.playerAID = playerAID
         self.playerBID = playerBID
         self.seed = seed
+        self.leaseID = leaseID
         self.playerAStandings = playerAStandings
         self.playerBStandings = playerBStandings
     }
 
     enum CodingKeys: String, CodingKey {
         case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type"
-        case playerAID = "player_A_id", playerBID = "player_B_id", seed
+        case playerAID = "player_A_id", playerBID = "player_B_id", seed, leaseID = "lease_id"
         case playerAStandings = "player_A_standings", playerBStandings = "player_B_standings"
     }
 }
@@ -83,18 +87,22 @@ public struct MatchResultReport: MessageBody, Hashable {
     public var roundID: Int
     public var matchID: String
     public var gameType: String
+    /// The lease the referee ran the match under (ours); without it the manager takes the current lease.
+    public var leaseID: Int?
     public var result: Result
 
-    public init(leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, result: Result) {
+    public init(leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, leaseID: Int? = nil, result: Result) {
         self.leagueID = leagueID
         self.roundID = roundID
         self.matchID = matchID
         self.gameType = gameType
+        self.leaseID = leaseID
         self.result = result
     }
 
     enum CodingKeys: String, CodingKey {
-        case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type", result
+        case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type"
+        case leaseID = "lease_id", result
     }
 }
 
@@ -103,15 +111,53 @@ public struct MatchResultAck: MessageBody, Hashable {
     public static let messageType = MessageType.matchResultAck
     public var leagueID: String
     public var matchID: String
+    public var leaseID: Int?
     public var status: RequestStatus
     public var reason: String?
 
-    public init(leagueID: String, matchID: String, status: RequestStatus, reason: String? = nil) {
+    public init(leagueID: String, matchID: String, leaseID: Int? = nil, status: RequestStatus, reason: String? = nil) {
         self.leagueID = leagueID
         self.matchID = matchID
+        self.leaseID = leaseID
         self.status = status
         self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", status, reason }
+    enum CodingKeys: String, CodingKey {
+        case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id", status, reason
+    }
+}
+
+/// MATCH_ASSIGNMENT_ACK (ours): the referee took the lease (or declined it, e.g. while shutting down).
+/// The manager resends MATCH_ASSIGNMENT with exponential backoff until this arrives.
+public struct MatchAssignmentAck: MessageBody, Hashable {
+    public static let messageType = MessageType.matchAssignmentAck
+    public var leagueID: String
+    public var matchID: String
+    public var leaseID: Int
+    public var accepted: Bool
+
+    public init(leagueID: String, matchID: String, leaseID: Int, accepted: Bool) {
+        self.leagueID = leagueID
+        self.matchID = matchID
+        self.leaseID = leaseID
+        self.accepted = accepted
+    }
+
+    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id", accepted }
+}
+
+/// A lease a referee still holds a result for, announced when it registers again.
+public struct HeldLease: Codable, Sendable, Hashable {
+    public var leagueID: String
+    public var matchID: String
+    public var leaseID: Int
+
+    public init(leagueID: String, matchID: String, leaseID: Int) {
+        self.leagueID = leagueID
+        self.matchID = matchID
+        self.leaseID = leaseID
+    }
+
+    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id" }
 }

@@ -1,21 +1,21 @@
-import Foundation
-
 /// Encodes and decodes league messages as JSON.
 ///
-/// Not `Sendable`: each event-loop service owns one, which also lets Foundation reuse the coders' buffers.
+/// It uses the project's own ``LeagueJSONEncoder`` and ``LeagueJSONDecoder`` rather than Foundation's
+/// coders, which cost several times more per message on Linux and were the largest single cost of a match
+/// (docs/PERFORMANCE.md shows the profile). The output is the same compact JSON; decoding failures are the
+/// same `DecodingError`s, mapped to league error codes below.
+///
+/// Not `Sendable`: each event-loop service owns one.
 public final class MessageCodec {
-    private let encoder: JSONEncoder
-    private let decoder = JSONDecoder()
+    private let encoder = LeagueJSONEncoder()
+    private let decoder = LeagueJSONDecoder()
 
-    public init() {
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-    }
+    public init() {}
 
     /// The JSON bytes of `message`.
     public func encode<Body: MessageBody>(_ message: Message<Body>) -> [UInt8] {
         do {
-            return Array(try encoder.encode(message))
+            return try encoder.encode(message)
         } catch {
             // Our own value types always encode; a failure here is a programming error worth seeing.
             preconditionFailure("encoding \(Body.messageType.rawValue) failed: \(error)")
@@ -37,9 +37,7 @@ public final class MessageCodec {
     /// Decodes a message of type `Body`, mapping every failure to a ``ProtocolError`` with a league code.
     public func decode<Body: MessageBody>(_ type: Body.Type, from bytes: [UInt8]) throws(ProtocolError) -> Message<Body> {
         do {
-            return try bytes.withUnsafeBufferPointer { buffer in
-                try decoder.decode(Message<Body>.self, from: Data(buffer: buffer))
-            }
+            return try decoder.decode(Message<Body>.self, from: bytes)
         } catch let error as ProtocolError {
             throw error
         } catch let error as DecodingError {
@@ -51,7 +49,7 @@ public final class MessageCodec {
 
     /// Decodes only the envelope, for error replies that want the conversation id of a bad message.
     public func envelope(of bytes: [UInt8]) -> Envelope? {
-        bytes.withUnsafeBufferPointer { buffer in try? decoder.decode(Envelope.self, from: Data(buffer: buffer)) }
+        try? decoder.decode(Envelope.self, from: bytes)
     }
 
     static func classify(_ error: DecodingError) -> ProtocolError {

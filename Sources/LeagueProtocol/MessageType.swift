@@ -26,6 +26,12 @@ public enum MessageType: String, Sendable, Hashable, CaseIterable, Codable {
     case matchAssignment = "MATCH_ASSIGNMENT"
     /// Ours: the manager acknowledges a MATCH_RESULT_REPORT.
     case matchResultAck = "MATCH_RESULT_ACK"
+    /// Ours: a referee accepts (or declines) a MATCH_ASSIGNMENT.
+    case matchAssignmentAck = "MATCH_ASSIGNMENT_ACK"
+    /// Ours: liveness, both ways, sent when a link has been idle for one heartbeat interval.
+    case heartbeat = "HEARTBEAT"
+    /// Ours: an agent is shutting down; the manager hands its work to others at once.
+    case agentLeaving = "AGENT_LEAVING"
 
     /// Types a referee sends to a player through the manager.
     public static let refereeToPlayer: Set<MessageType> = [.gameInvitation, .chooseParityCall, .gameOver, .gameError]

@@ -6,6 +6,10 @@ public enum QueryType: String, Sendable, Codable, Hashable, CaseIterable {
     case playerStats = "GET_PLAYER_STATS"
     /// Ours: the whole league report (status, matches, standings).
     case league = "GET_LEAGUE"
+    /// Ours: one match's transcript (`query_params.match_id`).
+    case match = "GET_MATCH"
+    /// Ours: the manager's counters.
+    case stats = "GET_STATS"
 }
 
 /// LEAGUE_QUERY: any agent or operator → manager.
@@ -17,11 +21,14 @@ public struct LeagueQuery: MessageBody, Hashable {
         public var leagueID: String?
         /// For GET_NEXT_MATCH and GET_PLAYER_STATS; the asking player when absent.
         public var playerID: String?
-        public init(leagueID: String? = nil, playerID: String? = nil) {
+        /// For GET_MATCH.
+        public var matchID: String?
+        public init(leagueID: String? = nil, playerID: String? = nil, matchID: String? = nil) {
             self.leagueID = leagueID
             self.playerID = playerID
+            self.matchID = matchID
         }
-        enum CodingKeys: String, CodingKey { case leagueID = "league_id", playerID = "player_id" }
+        enum CodingKeys: String, CodingKey { case leagueID = "league_id", playerID = "player_id", matchID = "match_id" }
     }
 
     public var queryType: QueryType

@@ -46,8 +46,16 @@ public struct RefereeRegisterRequest: MessageBody, Hashable {
     }
 
     public var refereeMeta: Meta
-    public init(refereeMeta: Meta) { self.refereeMeta = refereeMeta }
-    enum CodingKeys: String, CodingKey { case refereeMeta = "referee_meta" }
+    /// Ours: leases whose results this referee still holds (after a reconnect); every other lease the
+    /// manager recorded for it is taken back and replayed elsewhere.
+    public var heldLeases: [HeldLease]?
+
+    public init(refereeMeta: Meta, heldLeases: [HeldLease]? = nil) {
+        self.refereeMeta = refereeMeta
+        self.heldLeases = heldLeases
+    }
+
+    enum CodingKeys: String, CodingKey { case refereeMeta = "referee_meta", heldLeases = "held_leases" }
 }
 
 /// REFEREE_REGISTER_RESPONSE.

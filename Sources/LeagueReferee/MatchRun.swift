@@ -2,6 +2,8 @@ import LeagueProtocol
 
 /// One match a referee is running: WAITING_FOR_PLAYERS → COLLECTING_CHOICES → (decided) → reported.
 struct MatchRun {
+    /// The lease this run belongs to.
+    var leaseID: Int { assignment.leaseID }
     enum Phase: Equatable {
         case joining
         case choosing

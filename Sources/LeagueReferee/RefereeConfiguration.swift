@@ -1,3 +1,5 @@
+import LeagueAgent
+
 /// A referee's settings. Every deadline is configurable; league.v2's defaults are 5 s to join, 30 s to choose.
 public struct RefereeConfiguration: Sendable, Hashable {
     public var name: String
@@ -5,17 +7,20 @@ public struct RefereeConfiguration: Sendable, Hashable {
     public var maxMatches: Int
     public var joinTimeoutMilliseconds: Int
     public var moveTimeoutMilliseconds: Int
-    /// How often an unacknowledged MATCH_RESULT_REPORT (or registration) is sent again.
+    /// How often an unacknowledged MATCH_RESULT_REPORT is sent again.
     public var retryIntervalMilliseconds: Int
+    /// Heartbeats to the manager and reconnect backoff.
+    public var link: ManagerLink.Policy
 
     public init(
         name: String = "REF01", maxMatches: Int = 4, joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000,
-        retryIntervalMilliseconds: Int = 1_000
+        retryIntervalMilliseconds: Int = 1_000, link: ManagerLink.Policy = ManagerLink.Policy()
     ) {
         self.name = name
         self.maxMatches = maxMatches
         self.joinTimeoutMilliseconds = joinTimeoutMilliseconds
         self.moveTimeoutMilliseconds = moveTimeoutMilliseconds
         self.retryIntervalMilliseconds = retryIntervalMilliseconds
+        self.link = link
     }
 }

@@ -3,43 +3,20 @@ import LeagueProtocol
 import Logging
 import ZeroMQ
 
-/// A referee on an event loop: one DEALER socket connected to the manager, driving a ``RefereeCore``.
-public final class RefereeService: LoopService {
-    public let sockets: [Socket]
-    private let dealer: Socket
-    private let core: RefereeCore
-    private let logger: Logger
+/// A referee on an event loop.
+public typealias RefereeService = AgentService<RefereeCore>
 
-    /// Connects and sends the registration. Call from an ``EventLoop`` factory.
-    public init(context: Context, managerEndpoint: String, configuration: RefereeConfiguration, logger: Logger) throws {
-        let dealer = try AgentSocket.connect(context, to: managerEndpoint)
-        self.dealer = dealer
-        self.sockets = [dealer]
-        self.logger = logger
-        self.core = RefereeCore(configuration: configuration, logger: logger) { message in
-            do {
-                try dealer.send(message.frames)
-                return true
-            } catch {
-                logger.warning("send failed", metadata: ["error": "\(error)", "type": "\(message.type.rawValue)"])
-                return false
-            }
-        }
-        core.start(now: MonotonicClock.now())
-    }
+extension RefereeCore: AgentCore {
+    public var isDrained: Bool { !hasUnacknowledgedResults }
+}
 
-    public func readable(socket index: Int, now: UInt64) {
-        for _ in 0..<256 {
-            do {
-                guard let frames = try dealer.receive() else { return }
-                core.receive(frames, now: now)
-            } catch {
-                logger.error("receive failed", metadata: ["error": "\(error)"])
-                return
-            }
+extension AgentService where Core == RefereeCore {
+    /// Connects to the manager and registers. Call from an ``EventLoop`` factory.
+    public convenience init(
+        context: Context, managerEndpoint: String, configuration: RefereeConfiguration, logger: Logger, control: AgentControl = AgentControl()
+    ) throws {
+        try self.init(context: context, endpoint: managerEndpoint, label: "referee-\(configuration.name)", logger: logger, control: control) { transport in
+            RefereeCore(configuration: configuration, logger: logger, transport: transport, seed: SeededGenerator.derive(0, configuration.name))
         }
     }
-
-    public var nextDeadline: UInt64? { core.nextDeadline }
-    public func fireTimers(now: UInt64) { core.fireTimers(now: now) }
 }

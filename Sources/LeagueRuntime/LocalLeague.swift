@@ -2,6 +2,7 @@ import LeagueManager
 import LeagueOperator
 import LeaguePlayer
 import LeagueProtocol
+import LeagueStore
 import LeagueReferee
 import Logging
 import ZeroMQ
@@ -43,7 +44,8 @@ public final class LocalLeague: Sendable {
             let referees: [EventLoop.Factory] = (0..<options.referees).map { index in
                 let configuration = RefereeConfiguration(
                     name: LocalLeagueOptions.refereeName(index), maxMatches: options.refereeCapacity,
-                    joinTimeoutMilliseconds: options.joinTimeoutMilliseconds, moveTimeoutMilliseconds: options.moveTimeoutMilliseconds)
+                    joinTimeoutMilliseconds: options.joinTimeoutMilliseconds, moveTimeoutMilliseconds: options.moveTimeoutMilliseconds,
+                    link: options.link)
                 let refereeLogger = logger.with(role: "referee", agent: configuration.name)
                 return { context in
                     try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: refereeLogger)
@@ -53,7 +55,7 @@ public final class LocalLeague: Sendable {
                 let strategies = options.strategies.isEmpty ? [StrategyKind.random] : options.strategies
                 let configuration = PlayerConfiguration(
                     name: LocalLeagueOptions.playerName(index), strategy: strategies[index % strategies.count],
-                    seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds)
+                    seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds, link: options.link)
                 let playerLogger = logger.with(role: "player", agent: configuration.name)
                 return { context in
                     try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
@@ -85,7 +87,7 @@ public final class LocalLeague: Sendable {
     ///
     /// - Parameter players: how many registered players the league takes; all of this league's own players
     ///   by default (more when agents from elsewhere also joined).
-    public func play(players: Int? = nil, progress: (RoundCompleted) -> Void = { _ in }) async throws -> LeagueReport {
+    public func play(players: Int? = nil, progress: @escaping @Sendable (RoundCompleted) -> Void = { _ in }) async throws -> LeagueReport {
         let started = try await client.startLeague(players: players ?? options.players, seed: options.seed)
         guard let leagueID = started.leagueID else { throw LeagueClientError.refused("no league id") }
         try await client.waitForCompletion(of: leagueID, progress: progress)

@@ -1,3 +1,5 @@
+import LeagueAgent
+import LeagueManager
 import LeaguePlayer
 
 /// What a ``LocalLeague`` runs: how many agents, their strategies and deadlines, and the seed.
@@ -15,11 +17,16 @@ public struct LocalLeagueOptions: Sendable, Hashable {
     public var thinkMilliseconds: Int
     public var joinTimeoutMilliseconds: Int
     public var moveTimeoutMilliseconds: Int
+    /// The manager's heartbeat, grace and retry rules.
+    public var managerPolicy: ManagerPolicy
+    /// The agents' heartbeat and reconnect rules.
+    public var link: ManagerLink.Policy
 
     public init(
         players: Int = 4, referees: Int = 2, refereeCapacity: Int = 4, seed: UInt64 = 1, endpoint: String = "tcp://127.0.0.1:*",
         strategies: [StrategyKind] = [.random, .frequency, .pattern, .even, .odd], thinkMilliseconds: Int = 0,
-        joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000
+        joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000,
+        managerPolicy: ManagerPolicy = ManagerPolicy(), link: ManagerLink.Policy = ManagerLink.Policy()
     ) {
         self.players = players
         self.referees = referees
@@ -30,6 +37,8 @@ public struct LocalLeagueOptions: Sendable, Hashable {
         self.thinkMilliseconds = thinkMilliseconds
         self.joinTimeoutMilliseconds = joinTimeoutMilliseconds
         self.moveTimeoutMilliseconds = moveTimeoutMilliseconds
+        self.managerPolicy = managerPolicy
+        self.link = link
     }
 
     /// The name of player `index` (0-based): `player-01`, `player-02`, …

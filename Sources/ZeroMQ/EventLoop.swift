@@ -65,16 +65,36 @@ public final class EventLoop: Sendable {
             return
         }
         started.complete(nil)
-        var items: [zmq_pollitem_t] = [zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0)]
-        var owners: [(service: Int, socket: Int)] = [(-1, -1)]
-        for (index, service) in services.enumerated() {
-            for (socketIndex, socket) in service.sockets.enumerated() {
-                items.append(zmq_pollitem_t(socket: socket.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
-                owners.append((index, socketIndex))
+        var items: [zmq_pollitem_t] = []
+        var owners: [(service: Int, socket: Int)] = []
+        var generations = services.map(\.socketGeneration)
+        func rebuild() {
+            items = [zmq_pollitem_t(socket: nil, fd: wakeup.fd, events: Int16(ZMQ_POLLIN), revents: 0)]
+            owners = [(-1, -1)]
+            for (index, service) in services.enumerated() {
+                for (socketIndex, socket) in service.sockets.enumerated() {
+                    items.append(zmq_pollitem_t(socket: socket.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
+                    owners.append((index, socketIndex))
+                }
             }
         }
+        rebuild()
         var deadlines = services.map { $0.nextDeadline ?? .max }
+        var stale = false
+        /// Refreshes a service's deadline after it ran, and notes a replaced socket.
+        func ran(_ index: Int) {
+            deadlines[index] = services[index].nextDeadline ?? .max
+            let generation = services[index].socketGeneration
+            if generation != generations[index] {
+                generations[index] = generation
+                stale = true
+            }
+        }
         while !stopRequested.load(ordering: .acquiring) {
+            if stale {
+                rebuild()
+                stale = false
+            }
             let next = deadlines.min() ?? .max
             let now = MonotonicClock.now()
             let timeout: Int = next == .max ? -1 : next <= now ? 0 : Int((next - now + 999_999) / 1_000_000)
@@ -90,19 +110,19 @@ public final class EventLoop: Sendable {
                     let owner = owners[position]
                     if owner.service < 0 {
                         wakeup.drain()
-                        for (index, service) in services.enumerated() {
-                            service.woken(now: after)
-                            deadlines[index] = service.nextDeadline ?? .max
+                        for index in services.indices {
+                            services[index].woken(now: after)
+                            ran(index)
                         }
-                    } else {
+                    } else if !stale {
                         services[owner.service].readable(socket: owner.socket, now: after)
-                        deadlines[owner.service] = services[owner.service].nextDeadline ?? .max
+                        ran(owner.service)
                     }
                 }
             }
             for index in deadlines.indices where deadlines[index] <= after {
                 services[index].fireTimers(now: after)
-                deadlines[index] = services[index].nextDeadline ?? .max
+                ran(index)
             }
         }
         for service in services { service.shutdown() }

@@ -4,8 +4,11 @@
 /// is not `Sendable`. Code outside the loop reaches it through `Sendable` state it was given at creation
 /// (a queue behind a `Mutex`, say) followed by ``EventLoop/wake()``.
 public protocol LoopService: AnyObject {
-    /// The sockets the loop polls for this service; read once, after the factory returns.
+    /// The sockets the loop polls for this service; read after the factory returns and whenever
+    /// ``socketGeneration`` changes.
     var sockets: [Socket] { get }
+    /// Bump this after replacing a socket (a reconnect) so the loop polls the new one.
+    var socketGeneration: Int { get }
     /// `sockets[index]` has a message. Read without blocking; leaving some for the next turn is fine.
     func readable(socket index: Int, now: UInt64)
     /// The earliest time this service wants ``fireTimers(now:)``, or `nil` for none.
@@ -19,6 +22,7 @@ public protocol LoopService: AnyObject {
 }
 
 extension LoopService {
+    public var socketGeneration: Int { 0 }
     public var nextDeadline: UInt64? { nil }
     public func fireTimers(now: UInt64) {}
     public func woken(now: UInt64) {}

@@ -7,8 +7,8 @@ import Testing
 @Suite("ManagerCore")
 struct ManagerCoreTests {
     @Test("registration assigns ids in order and distinct tokens; re-registering keeps the id with a new token")
-    func registration() {
-        let harness = ManagerHarness()
+    func registration() throws {
+        let harness = try ManagerHarness()
         let first = harness.registerPlayer("ann")
         let second = harness.registerPlayer("bob")
         let referee = harness.registerReferee("ref-a")
@@ -16,15 +16,22 @@ struct ManagerCoreTests {
         #expect(second.id == "P02")
         #expect(referee.id == "REF01")
         #expect(Set([first.token, second.token, referee.token]).count == 3)
-        let again = harness.registerPlayer("ann", identity: "ann-reconnected")
-        #expect(again.id == "P01")
-        #expect(again.token != first.token)
-        #expect(harness.core.stats.playersRegistered == 3)
+        let same = harness.registerPlayer("ann")
+        #expect(same.id == "P01", "the same connection may register again")
+        #expect(same.token != first.token)
+        #expect(harness.registerPlayer("ann", identity: "impostor").id == "", "a live agent's name is not free")
+        let proven = harness.registerPlayer("ann", identity: "ann-reconnected", token: same.token)
+        #expect(proven.id == "P01", "another connection may take over with the current token")
+        let later = harness.now + 3_000_000_000 + 1  // three silent 1 s heartbeat intervals
+        harness.core.tick(now: later)
+        #expect(harness.registerPlayer("ann", identity: "ann-restarted", now: later).id == "P01", "after it is declared dead the name is free")
+        #expect(harness.core.stats.reconnects == 3)
+        #expect(harness.core.stats.heartbeatMisses["player"] == 2)
     }
 
     @Test("tokens are checked on the token frame: missing E011, wrong E012, unregistered E005")
-    func authentication() {
-        let harness = ManagerHarness()
+    func authentication() throws {
+        let harness = try ManagerHarness()
         let ann = harness.registerPlayer("ann")
         let referee = harness.registerReferee("ref")
         let ack = GameJoinAck(matchID: "R1M1", playerID: ann.id, accept: true)
@@ -42,8 +49,8 @@ struct ManagerCoreTests {
     }
 
     @Test("START_LEAGUE is validated")
-    func startValidation() {
-        let harness = ManagerHarness()
+    func startValidation() throws {
+        let harness = try ManagerHarness()
         #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 1)))) == .invalidFieldValue)
         #expect(
             ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 4, gameType: "chess"))))
@@ -60,7 +67,7 @@ struct ManagerCoreTests {
 
     @Test("a two-player league: lease, routing both ways, result, standings and completion")
     func twoPlayerLeague() throws {
-        let harness = ManagerHarness()
+        let harness = try ManagerHarness()
         let referee = harness.registerReferee("ref", capacity: 1)
         let ann = harness.registerPlayer("ann")
         let bob = harness.registerPlayer("bob")
@@ -119,7 +126,7 @@ struct ManagerCoreTests {
 
     @Test("results from a referee that does not hold the match, or inconsistent ones, are rejected")
     func rejectedResults() throws {
-        let harness = ManagerHarness()
+        let harness = try ManagerHarness()
         let holder = harness.registerReferee("ref-a", capacity: 1)
         let other = harness.registerReferee("ref-b", capacity: 1)
         let ann = harness.registerPlayer("ann")
@@ -173,8 +180,8 @@ struct ManagerCoreTests {
     }
 
     @Test("garbage gets a LEAGUE_ERROR with the right code, is counted, and the manager keeps serving")
-    func garbage() {
-        let harness = ManagerHarness()
+    func garbage() throws {
+        let harness = try ManagerHarness()
         let cases: [([[UInt8]], ErrorCode)] = [
             ([Array("hello".utf8)], .malformedFrames),
             ([], .malformedFrames),
@@ -219,7 +226,7 @@ struct ManagerCoreTests {
 
     @Test("queries answer standings, schedule, next match, player stats and the whole league")
     func queries() throws {
-        let harness = ManagerHarness()
+        let harness = try ManagerHarness()
         let ann = harness.registerPlayer("ann")
         _ = harness.registerPlayer("bob")
         _ = harness.registerPlayer("cy")
@@ -247,8 +254,8 @@ struct ManagerCoreTests {
     }
 
     @Test("with one referee of capacity one, matches run one at a time and nobody plays two at once")
-    func capacity() {
-        let harness = ManagerHarness()
+    func capacity() throws {
+        let harness = try ManagerHarness()
         let referee = harness.registerReferee("ref", capacity: 1)
         for name in ["a", "b", "c", "d"] { _ = harness.registerPlayer(name) }
         harness.deliver("op", harness.message(StartLeague(playerCount: 4, seed: 3)))

@@ -1,5 +1,6 @@
 import LeagueManager
 import LeagueProtocol
+import LeagueStore
 import LeagueTestSupport
 import Logging
 
@@ -11,13 +12,16 @@ final class ManagerHarness {
     }
 
     let recorder = Recorder()
+    /// The time messages are delivered at unless a call says otherwise.
+    var now: UInt64
     let core: ManagerCore
     let codec = MessageCodec()
     var sent: [(identity: [UInt8], frames: [[UInt8]])] { recorder.sent }
 
-    init() {
+    init(policy: ManagerPolicy = ManagerPolicy(), store: any LeagueStore = MemoryLeagueStore(), now: UInt64 = 1_000_000_000) throws {
         let recorder = self.recorder
-        core = ManagerCore(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) { identity, frames in
+        self.now = now
+        core = try ManagerCore(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), policy: policy, store: store, now: now) { identity, frames in
             recorder.sent.append((identity, frames))
             return true
         }
@@ -25,9 +29,9 @@ final class ManagerHarness {
 
     /// Sends frames from the connection `identity` and returns what the manager sent in response.
     @discardableResult
-    func deliver(_ identity: String, _ frames: [[UInt8]]) -> [(identity: String, frames: [[UInt8]])] {
+    func deliver(_ identity: String, _ frames: [[UInt8]], now: UInt64? = nil) -> [(identity: String, frames: [[UInt8]])] {
         let before = sent.count
-        core.receive(identity: Array(identity.utf8), frames: frames)
+        core.receive(identity: Array(identity.utf8), frames: frames, now: now ?? self.now)
         return sent[before...].map { (String(decoding: $0.identity, as: UTF8.self), $0.frames) }
     }
 
@@ -37,9 +41,9 @@ final class ManagerHarness {
     }
 
     /// Registers a player from connection `identity`; returns its id and token.
-    func registerPlayer(_ name: String, identity: String? = nil) -> (id: String, token: String) {
-        let reply = deliver(
-            identity ?? name, message(LeagueRegisterRequest(playerMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"]))))
+    func registerPlayer(_ name: String, identity: String? = nil, token: String = "", now: UInt64? = nil) -> (id: String, token: String) {
+        let request = LeagueRegisterRequest(playerMeta: .init(displayName: name, version: "1", gameTypes: ["even_odd"]))
+        let reply = deliver(identity ?? name, message(request, token: token), now: now)
         let response = reply.first.flatMap { LeagueFrames.decode(LeagueRegisterResponse.self, $0.frames) }
         return (response?.playerID ?? "", response?.authToken ?? "")
     }

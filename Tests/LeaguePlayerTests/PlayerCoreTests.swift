@@ -1,3 +1,4 @@
+import LeagueAgent
 import LeaguePlayer
 import LeagueProtocol
 import Testing
@@ -5,57 +6,85 @@ import Testing
 /// `PlayerCore` driven directly: registration and its retries, answering invitations and parity calls to the
 /// right referee, think-time delays, and learning from GAME_OVER.
 @Suite struct PlayerCoreTests {
-    @Test func registrationIsRetriedUntilAnswered() throws {
-        let h = PlayerHarness()
+    /// Heartbeat 100 ms, liveness 3, reconnect backoff from 1 s.
+    static let fast = ManagerLink.Policy(heartbeatMilliseconds: 100, liveness: 3, backoffInitialMilliseconds: 1_000, backoffMaxMilliseconds: 32_000)
+
+    @Test func unansweredRegistrationIsSentAgainOnANewSocketAfterBackoff() throws {
+        let h = PlayerHarness(link: Self.fast)
         h.core.start(now: h.now)
         let request = try #require(h.drain().first)
         #expect(request.type == .leagueRegisterRequest)
         let meta = try h.decode(LeagueRegisterRequest.self, request).body.playerMeta
         #expect(meta.displayName == "alice")
         #expect(meta.gameTypes == [evenOddGameType])
-        #expect(h.core.nextDeadline == h.now + PlayerHarness.ns(milliseconds: PlayerHarness.retryMilliseconds))
-        h.advance(milliseconds: PlayerHarness.retryMilliseconds - 1)
+        h.advance(milliseconds: 299)
         #expect(h.sent.isEmpty)
-        h.advance(milliseconds: 1)
+        h.advance(milliseconds: 1)  // three silent intervals: lost, back off 0.5–1 s
+        #expect(h.sent.isEmpty)
+        #expect(h.recorder.reconnects == 0)
+        h.advance(milliseconds: 1_000)
+        #expect(h.recorder.reconnects == 1)
         #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
 
         h.fromManager(LeagueRegisterResponse(status: .accepted, playerID: PlayerHarness.playerID, authToken: PlayerHarness.token))
         #expect(h.core.playerID == PlayerHarness.playerID)
-        #expect(h.core.nextDeadline == nil)
-        h.advance(milliseconds: 10 * PlayerHarness.retryMilliseconds)
-        #expect(h.sent.isEmpty)
+        h.advance(milliseconds: 100)
+        #expect(h.drain().map(\.type) == [.heartbeat], "registered: a heartbeat each idle interval")
     }
 
     @Test func leagueErrorForTheRegistrationStopsRetries() {
-        let h = PlayerHarness()
+        let h = PlayerHarness(link: Self.fast)
         h.core.start(now: h.now)
         _ = h.drain()
-        #expect(h.core.nextDeadline != nil)
         h.fromManager(
             LeagueError(ProtocolError(.invalidFieldValue, "display_name"), originalMessageType: MessageType.leagueRegisterRequest.rawValue))
+        #expect(h.core.refused)
         #expect(h.core.nextDeadline == nil)
-        h.advance(milliseconds: 10 * PlayerHarness.retryMilliseconds)
+        h.advance(milliseconds: 60_000)
         #expect(h.sent.isEmpty, "no retry after the registration was refused")
+        #expect(h.recorder.reconnects == 0)
         #expect(h.core.playerID == nil)
     }
 
-    @Test func leagueErrorAboutAnotherMessageKeepsRetrying() {
-        let h = PlayerHarness()
-        h.core.start(now: h.now)
-        _ = h.drain()
-        h.fromManager(LeagueError(ProtocolError(.authTokenMissing, "no token"), originalMessageType: MessageType.leagueQuery.rawValue))
-        #expect(h.core.nextDeadline != nil)
-        h.advance(milliseconds: PlayerHarness.retryMilliseconds)
+    @Test func forgottenByTheManagerRegistersAgain() {
+        let h = PlayerHarness(link: Self.fast)
+        h.register()
+        h.fromManager(LeagueError(ProtocolError(.playerNotRegistered, "register first"), originalMessageType: MessageType.heartbeat.rawValue))
         #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
+        h.fromManager(LeagueRegisterResponse(status: .accepted, playerID: PlayerHarness.playerID, authToken: "tok-new"))
+        h.advance(milliseconds: 100)
+        #expect(h.drain().first?.token == Array("tok-new".utf8))
     }
 
-    @Test func rejectedRegistrationStopsRetries() {
-        let h = PlayerHarness()
+    @Test func silentManagerIsLostAndReconnectedWithGrowingBackoff() {
+        let h = PlayerHarness(link: Self.fast)
+        h.register()
+        var delays: [Int] = []
+        for _ in 0..<3 {
+            var waited = 0
+            let before = h.recorder.reconnects
+            while h.recorder.reconnects == before && waited < 60_000 {
+                h.advance(milliseconds: 10)
+                waited += 10
+            }
+            delays.append(waited)
+        }
+        // Each wait is the liveness window (0.3 s) plus a backoff of 1, 2, 4 s with equal jitter (half to all).
+        #expect(delays[0] >= 800 && delays[0] <= 1_310)
+        #expect(delays[1] >= 1_300 && delays[1] <= 2_310)
+        #expect(delays[2] >= 2_300 && delays[2] <= 4_310)
+    }
+
+    @Test func rejectedRegistrationIsTriedAgainAfterBackoff() {
+        let h = PlayerHarness(link: Self.fast)
         h.core.start(now: h.now)
         _ = h.drain()
-        h.fromManager(LeagueRegisterResponse(status: .rejected, playerID: nil, reason: "even_odd only", authToken: nil))
+        h.fromManager(LeagueRegisterResponse(status: .rejected, playerID: nil, reason: "name in use", authToken: nil))
         #expect(h.core.playerID == nil)
-        #expect(h.core.nextDeadline == nil)
+        h.advance(milliseconds: 300)  // lost
+        h.advance(milliseconds: 1_000)  // the backoff has passed
+        #expect(h.recorder.reconnects == 1)
+        #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
     }
 
     @Test func invitationIsAcceptedTowardsTheReferee() throws {
@@ -74,7 +103,7 @@ import Testing
         #expect(Timestamp.isValidUTC(ack.body.arrivalTimestamp))
         #expect(ack.envelope.conversationID == "conv-R1M1")
         #expect(ack.envelope.sender == "player:\(PlayerHarness.playerID)")
-        #expect(ack.envelope.authToken == PlayerHarness.token)
+        #expect(ack.envelope.authToken == nil, "the token travels in the token frame only: the referee must not see it")
     }
 
     @Test func invitationBeforeRegistrationIsIgnored() {
@@ -89,7 +118,6 @@ import Testing
     @Test func thinkTimeDelaysTheAnswer() throws {
         let h = PlayerHarness(thinkMilliseconds: 250)
         h.register()
-        #expect(h.core.nextDeadline == nil)
         h.fromReferee(PlayerHarness.invitation)
         #expect(h.sent.isEmpty, "nothing before the think time")
         #expect(h.core.nextDeadline == h.now + PlayerHarness.ns(milliseconds: 250))
@@ -97,7 +125,6 @@ import Testing
         #expect(h.sent.isEmpty)
         h.advance(milliseconds: 1)
         #expect(h.drain().map(\.type) == [.gameJoinAck])
-        #expect(h.core.nextDeadline == nil)
         h.advance(milliseconds: 1_000)
         #expect(h.sent.isEmpty, "sent once")
     }
@@ -171,6 +198,7 @@ import Testing
         h.core.receive(WireMessage(type: .gameInvitation, peer: Array("REF02".utf8), body: Array("{".utf8)).frames, now: h.now)
         h.core.receive(WireMessage(type: .matchAssignment, body: Array("{}".utf8)).frames, now: h.now)
         #expect(h.sent.isEmpty)
-        #expect(h.core.nextDeadline == nil)
+        h.advance(milliseconds: 60_000)
+        #expect(h.sent.isEmpty, "nothing scheduled by the garbage")
     }
 }

@@ -1,3 +1,4 @@
+import LeagueAgent
 import LeaguePlayer
 import LeagueProtocol
 import Logging
@@ -6,29 +7,33 @@ import Logging
 final class PlayerHarness {
     final class Recorder {
         var sent: [WireMessage] = []
+        var reconnects = 0
     }
+
+    /// Heartbeats so rare they never show up in a test unless it asks for them.
+    static let quiet = ManagerLink.Policy(heartbeatMilliseconds: 3_600_000)
 
     static let playerID = "P05"
     static let token = "tok-P05"
     static let refereeID = "REF02"
-    static let retryMilliseconds = 2_000
 
     let recorder = Recorder()
     let core: PlayerCore
     let codec = MessageCodec()
     var now: UInt64 = 7_000_000_000_000
 
-    init(strategy: StrategyKind = .random, thinkMilliseconds: Int = 0) {
+    init(strategy: StrategyKind = .random, thinkMilliseconds: Int = 0, link: ManagerLink.Policy = PlayerHarness.quiet) {
         let recorder = recorder
         core = PlayerCore(
-            configuration: PlayerConfiguration(
-                name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds,
-                retryIntervalMilliseconds: Self.retryMilliseconds),
+            configuration: PlayerConfiguration(name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds, link: link),
             logger: Logger(label: "test.player") { _ in SwiftLogNoOpLogHandler() },
-            transmit: { message in
-                recorder.sent.append(message)
-                return true
-            })
+            transport: AgentTransport(
+                send: { message in
+                    recorder.sent.append(message)
+                    return true
+                },
+                reconnect: { recorder.reconnects += 1 }),
+            now: now)
     }
 
     static func ns(milliseconds: Int) -> UInt64 { UInt64(milliseconds) * 1_000_000 }

@@ -12,15 +12,10 @@ import Testing
         #expect(request.type == .refereeRegisterRequest)
         #expect(request.peer.isEmpty && request.token.isEmpty)
         #expect(try h.decode(RefereeRegisterRequest.self, request).body.refereeMeta.maxConcurrentMatches == 2)
-        #expect(h.core.nextDeadline != nil)
-        h.advance(milliseconds: 2 * RefereeHarness.retryMilliseconds)
-        #expect(h.drain().map(\.type) == [.refereeRegisterRequest], "repeated until answered")
-
         h.fromManager(RefereeRegisterResponse(status: .accepted, refereeID: RefereeHarness.refereeID, authToken: RefereeHarness.token))
         #expect(h.core.refereeID == RefereeHarness.refereeID)
-        #expect(h.core.nextDeadline == nil)
         h.advance(milliseconds: 60_000)
-        #expect(h.sent.isEmpty)
+        #expect(h.sent.isEmpty, "nothing but heartbeats, which this harness makes rare")
     }
 
     @Test func invitesBothPlayersWithTokenAndRoles() throws {
@@ -39,19 +34,42 @@ import Testing
             #expect(message.body.roleInMatch == (peer == "P01" ? .playerA : .playerB))
             #expect(message.body.opponentID == (peer == "P01" ? "P02" : "P01"))
             #expect(message.envelope.sender == "referee:\(RefereeHarness.refereeID)")
-            #expect(message.envelope.authToken == RefereeHarness.token)
+            #expect(message.envelope.authToken == nil, "the token travels in the token frame only: the player must not see it")
             #expect(message.envelope.conversationID == "conv-R3M2")
         }
         #expect(h.core.nextDeadline == h.now + RefereeHarness.ns(milliseconds: RefereeHarness.joinMilliseconds))
     }
 
-    @Test func repeatedAssignmentIsIgnored() {
+    @Test func assignmentIsAcknowledgedAndARepeatOnlyAcknowledgedAgain() {
         let h = RefereeHarness()
         h.register()
-        h.assign()
+        let first = h.assign()
+        #expect(first == MatchAssignmentAck(leagueID: "L1", matchID: "R3M2", leaseID: 1, accepted: true))
         _ = h.drain()
-        h.assign()
-        #expect(h.sent.isEmpty)
+        let again = h.assign()
+        #expect(again == first)
+        #expect(h.sent.isEmpty, "no second set of invitations")
+    }
+
+    @Test func shuttingDownDeclinesAssignmentsAndKeepsReporting() throws {
+        let h = RefereeHarness()
+        h.startChoosing()
+        h.choose("P01", "odd")
+        h.choose("P02", "even")
+        _ = h.drain()
+        h.core.beginShutdown(now: h.now)
+        #expect(!h.core.isDrained, "a result is still unacknowledged")
+        var next = h.assignment
+        next.matchID = "R4M1"
+        h.fromManager(next, conversationID: "conv-R4M1")
+        let declined = try #require(h.drain().first)
+        #expect(try h.decode(MatchAssignmentAck.self, declined).body.accepted == false)
+        h.advance(milliseconds: RefereeHarness.retryMilliseconds)
+        #expect(h.drain().map(\.type) == [.matchResultReport])
+        h.acknowledge()
+        #expect(h.core.isDrained)
+        h.core.leave(now: h.now)
+        #expect(h.drain().map(\.type) == [.agentLeaving])
     }
 
     @Test func callsForParityOnlyOnceBothJoined() throws {
@@ -126,7 +144,8 @@ import Testing
         let report = try #require(reports.first)
         #expect(reports.count == 1)
         #expect(report.peer == "", "reports go to the manager")
-        #expect(report.message.envelope.authToken == RefereeHarness.token)
+        #expect(report.message.envelope.authToken == RefereeHarness.token, "the manager's own messages carry it in the JSON too")
+        #expect(report.message.body.leaseID == 1)
         let result = report.message.body.result
         #expect(report.message.body.matchID == "R3M2")
         #expect(report.message.body.leagueID == "L1")
@@ -160,7 +179,6 @@ import Testing
         h.acknowledge()
         #expect(h.sent.isEmpty)
         #expect(h.core.completedMatches == 1)
-        #expect(h.core.nextDeadline == nil)
         h.advance(milliseconds: 10 * RefereeHarness.retryMilliseconds)
         #expect(h.sent.isEmpty, "no resend after the ack")
 

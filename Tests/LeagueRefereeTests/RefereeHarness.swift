@@ -1,3 +1,4 @@
+import LeagueAgent
 import LeagueProtocol
 import LeagueReferee
 import Logging
@@ -7,6 +8,7 @@ import Logging
 final class RefereeHarness {
     final class Recorder {
         var sent: [WireMessage] = []
+        var reconnects = 0
     }
 
     static let token = "tok-ref-7"
@@ -25,17 +27,21 @@ final class RefereeHarness {
         leagueID: "L1", roundID: 3, matchID: "R3M2", playerAID: "P01", playerBID: "P02", seed: 0xA5A5_0123_4567_89AB,
         playerAStandings: .init(wins: 2, losses: 0, draws: 0), playerBStandings: .init(wins: 0, losses: 1, draws: 1))
 
-    init() {
+    /// Heartbeats so rare they never show up unless a test asks for them.
+    init(link: ManagerLink.Policy = ManagerLink.Policy(heartbeatMilliseconds: 3_600_000)) {
         let recorder = recorder
         core = RefereeCore(
             configuration: RefereeConfiguration(
                 name: "REF", maxMatches: 2, joinTimeoutMilliseconds: Self.joinMilliseconds,
-                moveTimeoutMilliseconds: Self.moveMilliseconds, retryIntervalMilliseconds: Self.retryMilliseconds),
+                moveTimeoutMilliseconds: Self.moveMilliseconds, retryIntervalMilliseconds: Self.retryMilliseconds, link: link),
             logger: Logger(label: "test.referee") { _ in SwiftLogNoOpLogHandler() },
-            transmit: { message in
-                recorder.sent.append(message)
-                return true
-            })
+            transport: AgentTransport(
+                send: { message in
+                    recorder.sent.append(message)
+                    return true
+                },
+                reconnect: { recorder.reconnects += 1 }),
+            now: Self.start)
     }
 
     static func ns(milliseconds: Int) -> UInt64 { UInt64(milliseconds) * 1_000_000 }
@@ -75,8 +81,14 @@ final class RefereeHarness {
         _ = drain()
     }
 
-    func assign() {
+    /// Sends the MATCH_ASSIGNMENT and takes the referee's MATCH_ASSIGNMENT_ACK out of the record; returns it.
+    @discardableResult
+    func assign() -> MatchAssignmentAck? {
+        let before = recorder.sent.count
         fromManager(assignment, conversationID: "conv-R3M2")
+        guard let index = recorder.sent[before...].firstIndex(where: { $0.type == .matchAssignmentAck }) else { return nil }
+        let ack = recorder.sent.remove(at: index)
+        return try? codec.decode(MatchAssignmentAck.self, from: ack.body).body
     }
 
     func join(_ player: String, accept: Bool = true, matchID: String? = nil, playerID: String? = nil) {

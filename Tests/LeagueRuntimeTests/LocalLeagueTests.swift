@@ -15,9 +15,10 @@ struct LocalLeagueTests {
     func completes(players: Int) async throws {
         let league = try await LocalLeague.launch(
             LocalLeagueOptions(players: players, referees: 2, seed: 11), context: Context(), logger: quietLogger)
-        var rounds: [Int] = []
-        let report = try await league.play { rounds.append($0.roundID) }
+        let completed = Mailbox<Int>()
+        let report = try await league.play { completed.put($0.roundID) }
         await league.shutdown()
+        let rounds = completed.drain()
         #expect(ReportCheck.problems(report) == [])
         #expect(report.matchesTotal == players * (players - 1) / 2)
         #expect(rounds == Array(1...(players % 2 == 0 ? players - 1 : players)), "ROUND_COMPLETED arrives once per round, in order")

@@ -1,0 +1,22 @@
+/// What `league bench --idle-players N` measured: a manager process with N connected, registered, idle
+/// players.
+public struct IdleReport: Codable, Sendable {
+    public var players: Int
+    /// Players whose registration the manager accepted.
+    public var registered: Int
+    public var transport: BenchScenario.Transport
+    /// Which heartbeats were on while measuring.
+    public var heartbeats: String
+    /// Seconds from starting the players to the last registration.
+    public var registrationSeconds: Double
+    /// Length of the idle window.
+    public var seconds: Double
+    /// The manager process's CPU over the window, in percent of one core.
+    public var managerCpuPercent: Double
+    /// The players' process (this one) over the same window, in percent of one core.
+    public var playersCpuPercent: Double
+    public var managerRssMegabytes: Double
+    public var managerPeakRssMegabytes: Double
+    public var playersProcessRssMegabytes: Double
+    public var machine: MachineInfo
+}

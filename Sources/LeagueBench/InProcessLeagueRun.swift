@@ -1,0 +1,95 @@
+import LeagueManager
+import LeagueOperator
+import LeaguePlayer
+import LeagueProtocol
+import LeagueReferee
+import LeagueRuntime
+import Logging
+import ZeroMQ
+
+/// The league part of a run with every role in the bench process, laid out as ``LocalLeague`` does: one
+/// loop thread for the manager (the real ``Broker``), one for the referees, one for the players, one for the
+/// operator client, all on one libzmq context.
+enum InProcessLeagueRun {
+    static func run(
+        _ scenario: BenchScenario, unique: String, logger: Logger, progress: @escaping @Sendable (BenchProgress) -> Void
+    ) async throws -> (Throughput, [RoleUsage]) {
+        let context = try Context()
+        let stats = ManagerStatsBox()
+        let recorder = LatencyRecorder()
+        let bound = Completion<String>()
+        let configuration = ManagerConfiguration(endpoint: scenario.bindEndpoint(unique: unique))
+        let managerLogger = logger.with(role: "manager")
+        let manager = try EventLoop(
+            name: "manager", context: context,
+            services: [
+                { context in
+                    ThreadUsage.tagCurrentThread("manager")
+                    let broker = try Broker(context: context, configuration: configuration, logger: managerLogger, stats: stats)
+                    bound.complete(broker.boundEndpoint)
+                    return broker
+                }
+            ])
+        var loops = [manager]
+        var client: LeagueClient?
+        do {
+            try await manager.waitUntilStarted()
+            let endpoint = bound.value ?? configuration.endpoint
+            let referees: [EventLoop.Factory] = (0..<scenario.referees).map { index in
+                let configuration = RefereeConfiguration(name: LocalLeagueOptions.refereeName(index), maxMatches: scenario.refereeCapacity)
+                let refereeLogger = logger.with(role: "referee", agent: configuration.name)
+                return { context in
+                    ThreadUsage.tagCurrentThread("referee")
+                    return try ProbeRefereeService(
+                        context: context, managerEndpoint: endpoint, configuration: configuration, recorder: recorder, logger: refereeLogger)
+                }
+            }
+            let players: [EventLoop.Factory] = (0..<scenario.playerAgents).map { index in
+                let configuration = BenchAgents.player(index, scenario: scenario)
+                let playerLogger = logger.with(role: "player", agent: configuration.name)
+                return { context in
+                    ThreadUsage.tagCurrentThread("player")
+                    return try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
+                }
+            }
+            for (name, services) in [("referees", referees), ("players", players)] {
+                let loop = try EventLoop(name: name, context: context, services: services)
+                loops.append(loop)
+                try await loop.waitUntilStarted()
+            }
+            let operatorClient = try await LeagueClient(endpoint: endpoint, context: context, name: "bench", logger: logger.with(role: "operator"))
+            client = operatorClient
+            let baseline = ThreadBaseline()
+            let outcome = try await LeagueDriver(scenario: scenario, client: operatorClient, progress: progress) {
+                baseline.threads = ThreadUsage.sample()
+                baseline.messages = stats.snapshot.received
+            }.run()
+            let after = ThreadUsage.sample()
+            let final = stats.snapshot
+            await operatorClient.close()
+            client = nil
+            for loop in loops.reversed() { loop.stop() }
+            for loop in loops { await loop.waitUntilStopped() }
+            loops = []
+            let totals = recorder.totals
+            let seconds = Double((outcome.lastEnd ?? MonotonicClock.now()) &- (outcome.firstStart ?? MonotonicClock.now())) / 1e9
+            let throughput = Throughput(
+                matches: outcome.matchesCompleted, lostMatches: scenario.totalMatches - outcome.matchesCompleted,
+                technicalLosses: totals.technicalLosses, wallSeconds: max(0, seconds),
+                matchLatencyMs: LatencyRecorder.summary(totals.histogram), leagueMs: LatencyRecorder.summary(outcome.leagueDurations),
+                managerMessages: final.received - baseline.messages, managerErrors: final.totalErrors)
+            return (throughput, ThreadUsage.roles(from: baseline.threads, to: after))
+        } catch {
+            await client?.close()
+            for loop in loops { loop.stop() }
+            for loop in loops { await loop.waitUntilStopped() }
+            throw error
+        }
+    }
+}
+
+/// Counters taken when the first league starts; written and read on the bench's own task only.
+final class ThreadBaseline {
+    var threads: ThreadUsage.Sample = [:]
+    var messages = 0
+}

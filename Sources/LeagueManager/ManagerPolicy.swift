@@ -1,0 +1,35 @@
+/// The manager's timing rules. Defaults follow the ZeroMQ guide's Paranoid Pirate numbers and league.v2's
+/// retry policy; tests shorten them.
+public struct ManagerPolicy: Sendable, Hashable {
+    /// Heartbeats go out this often, both ways.
+    public var heartbeatMilliseconds: Int
+    /// An agent silent for `heartbeatMilliseconds × liveness` is dead.
+    public var liveness: Int
+    /// How long a vanished player may stay away before its remaining matches are forfeited as they come up.
+    public var playerGraceMilliseconds: Int
+    /// First wait for a MATCH_ASSIGNMENT_ACK; doubles with each resend.
+    public var assignmentRetryMilliseconds: Int
+    /// Resends before the lease is taken back.
+    public var assignmentRetries: Int
+    /// Consecutive failures that open a referee's circuit breaker, and how long it stays open.
+    public var breakerThreshold: Int
+    public var breakerCooldownMilliseconds: Int
+
+    public init(
+        heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, playerGraceMilliseconds: Int = 10_000,
+        assignmentRetryMilliseconds: Int = 500, assignmentRetries: Int = 3, breakerThreshold: Int = 5,
+        breakerCooldownMilliseconds: Int = 60_000
+    ) {
+        self.heartbeatMilliseconds = heartbeatMilliseconds
+        self.liveness = liveness
+        self.playerGraceMilliseconds = playerGraceMilliseconds
+        self.assignmentRetryMilliseconds = assignmentRetryMilliseconds
+        self.assignmentRetries = assignmentRetries
+        self.breakerThreshold = breakerThreshold
+        self.breakerCooldownMilliseconds = breakerCooldownMilliseconds
+    }
+
+    var heartbeat: UInt64 { UInt64(max(1, heartbeatMilliseconds)) * 1_000_000 }
+    var deadAfter: UInt64 { heartbeat * UInt64(max(1, liveness)) }
+    var grace: UInt64 { UInt64(max(0, playerGraceMilliseconds)) * 1_000_000 }
+}
