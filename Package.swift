@@ -8,6 +8,12 @@ let package = Package(
         .executable(name: "league", targets: ["LeagueCLI"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "LeagueProtocol", targets: ["LeagueProtocol"]),
+        // For the benchmarks package in Benchmarks/: the runtime and the bench harness with what they use.
+        .library(
+            name: "LeagueBench",
+            targets: [
+                "LeagueBench", "LeagueRuntime", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent", "ZeroMQ",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -97,7 +103,7 @@ let package = Package(
         ),
         .target(
             name: "LeagueTestSupport",
-            dependencies: ["ZeroMQ", "LeagueProtocol", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ZeroMQ", "LeagueProtocol", "LeagueOperator", .product(name: "Logging", package: "swift-log")],
             path: "Tests/LeagueTestSupport"
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "LeagueTestSupport"]),
@@ -118,7 +124,7 @@ let package = Package(
             dependencies: ["LeagueRuntime", "LeagueOperator", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]
         ),
         .testTarget(name: "LeagueBenchTests", dependencies: ["LeagueBench", "LeagueProtocol", "ZeroMQ"]),
-        .testTarget(name: "LeagueCLITests", dependencies: ["LeagueProtocol", "LeagueTestSupport"]),
+        .testTarget(name: "LeagueCLITests", dependencies: ["LeagueProtocol", "LeagueOperator", "LeagueTestSupport", "ZeroMQ"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,17 +60,20 @@ enum InProcessLeagueRun {
             let operatorClient = try await LeagueClient(endpoint: endpoint, context: context, name: "bench", logger: logger.with(role: "operator"))
             client = operatorClient
             let baseline = ThreadBaseline()
+            // The broker publishes its counters once per batch of up to 512 messages, so the count is taken
+            // from before the first request: it includes the few registrations still in flight.
+            baseline.messages = stats.snapshot.received
             let outcome = try await LeagueDriver(scenario: scenario, client: operatorClient, progress: progress) {
                 baseline.threads = ThreadUsage.sample()
-                baseline.messages = stats.snapshot.received
             }.run()
             let after = ThreadUsage.sample()
-            let final = stats.snapshot
             await operatorClient.close()
             client = nil
             for loop in loops.reversed() { loop.stop() }
             for loop in loops { await loop.waitUntilStopped() }
             loops = []
+            // The broker publishes its counters after each batch and when it stops, so read them now.
+            let final = stats.snapshot
             let totals = recorder.totals
             let seconds = Double((outcome.lastEnd ?? MonotonicClock.now()) &- (outcome.firstStart ?? MonotonicClock.now())) / 1e9
             let throughput = Throughput(

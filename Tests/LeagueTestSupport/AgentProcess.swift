@@ -50,6 +50,9 @@ public final class AgentProcess: Sendable {
         }
     }
 
+    /// Whether the process is still running.
+    public var isRunning: Bool { process.isRunning }
+
     /// The process id.
     public var pid: Int32 { process.processIdentifier }
 
