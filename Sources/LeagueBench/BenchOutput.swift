@@ -46,9 +46,12 @@ public enum BenchOutput {
         lines.append(align(rows))
         if let ratio = report.leagueToRawRatio { lines.append("league / raw relay: \(fixed(ratio * 100, 1)) %") }
         lines.append("")
-        var usage = [["role", "count", "cpu s", "peak rss MiB"]]
+        var usage = [["role", "count", "cpu s", "peak rss MiB", "private rss MiB"]]
         for role in report.roles {
-            usage.append([role.role, "\(role.count)", fixed(role.cpuSeconds, 3), role.peakRssMegabytes.map { fixed($0, 1) } ?? "-"])
+            usage.append([
+                role.role, "\(role.count)", fixed(role.cpuSeconds, 3), role.peakRssMegabytes.map { fixed($0, 1) } ?? "-",
+                role.anonymousRssMegabytes.map { fixed($0, 1) } ?? "-",
+            ])
         }
         lines.append(align(usage))
         return lines.joined(separator: "\n")
@@ -58,7 +61,7 @@ public enum BenchOutput {
     public static func table(_ report: IdleReport) -> String {
         """
         idle: \(report.registered)/\(report.players) players registered in \(fixed(report.registrationSeconds, 2)) s over \(report.transport.rawValue); \(report.heartbeats)
-        manager: \(fixed(report.managerCpuPercent, 1)) % of one core over \(fixed(report.seconds, 1)) s, RSS \(fixed(report.managerRssMegabytes, 1)) MiB (peak \(fixed(report.managerPeakRssMegabytes, 1)))
+        manager: \(fixed(report.managerCpuPercent, 1)) % of one core over \(fixed(report.seconds, 1)) s, RSS \(fixed(report.managerRssMegabytes, 1)) MiB (peak \(fixed(report.managerPeakRssMegabytes, 1)), private \(fixed(report.managerAnonymousRssMegabytes, 1)))
         players' process: \(fixed(report.playersCpuPercent, 1)) % of one core, RSS \(fixed(report.playersProcessRssMegabytes, 1)) MiB
         machine: \(report.machine.cores) cores, load \(report.machine.loadAtStart.map { String($0) }.joined(separator: " ")) → \(report.machine.loadAtEnd.map { String($0) }.joined(separator: " "))
         """

@@ -94,12 +94,16 @@ public struct RoleUsage: Codable, Sendable, Hashable {
     public var cpuSeconds: Double
     /// The largest peak resident set of one of its processes, in MiB; `nil` for threads.
     public var peakRssMegabytes: Double?
+    /// The largest private (anonymous) resident set of one of its processes at the end, in MiB; the rest of
+    /// the RSS is shared library and executable pages.
+    public var anonymousRssMegabytes: Double?
 
-    public init(role: String, count: Int, cpuSeconds: Double, peakRssMegabytes: Double?) {
+    public init(role: String, count: Int, cpuSeconds: Double, peakRssMegabytes: Double?, anonymousRssMegabytes: Double? = nil) {
         self.role = role
         self.count = count
         self.cpuSeconds = cpuSeconds
         self.peakRssMegabytes = peakRssMegabytes
+        self.anonymousRssMegabytes = anonymousRssMegabytes
     }
 }
 

@@ -16,6 +16,8 @@ public struct IdleReport: Codable, Sendable {
     /// The players' process (this one) over the same window, in percent of one core.
     public var playersCpuPercent: Double
     public var managerRssMegabytes: Double
+    /// The manager's private (anonymous) resident set: its own data, without shared library pages.
+    public var managerAnonymousRssMegabytes: Double
     public var managerPeakRssMegabytes: Double
     public var playersProcessRssMegabytes: Double
     public var machine: MachineInfo

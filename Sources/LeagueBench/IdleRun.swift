@@ -69,6 +69,7 @@ public enum IdleRun {
                 registrationSeconds: (registration * 1000).rounded() / 1000, seconds: (window * 1000).rounded() / 1000,
                 managerCpuPercent: percent(managerBefore, managerAfter), playersCpuPercent: percent(mineBefore, mineAfter),
                 managerRssMegabytes: ThreadUsage.megabytes(managerAfter?.rss ?? 0),
+                managerAnonymousRssMegabytes: ThreadUsage.megabytes(managerAfter?.anonymousRSS ?? 0),
                 managerPeakRssMegabytes: ThreadUsage.megabytes(managerAfter?.peakRSS ?? 0),
                 playersProcessRssMegabytes: ThreadUsage.megabytes(mineAfter?.rss ?? 0), machine: ProcessUsage.machine(loadAtStart: load))
         } catch {

@@ -94,9 +94,11 @@ enum ProcessLeagueRun {
                 guard !mine.isEmpty else { continue }
                 let cpu = mine.reduce(0.0) { $0 + ($1.sample?.cpuSeconds ?? 0) - (before[$1.pid] ?? 0) }
                 let peak = mine.map { $0.sample?.peakRSS ?? 0 }.max() ?? 0
+                let anonymous = mine.map { $0.sample?.anonymousRSS ?? 0 }.max() ?? 0
                 roles.append(
                     RoleUsage(
-                        role: role, count: mine.count, cpuSeconds: ThreadUsage.rounded(cpu), peakRssMegabytes: ThreadUsage.megabytes(peak)))
+                        role: role, count: mine.count, cpuSeconds: ThreadUsage.rounded(cpu), peakRssMegabytes: ThreadUsage.megabytes(peak),
+                        anonymousRssMegabytes: ThreadUsage.megabytes(anonymous)))
             }
             return (throughput, roles)
         } catch {

@@ -9,6 +9,9 @@ public enum ProcessUsage {
         public var peakRSS: Int
         /// Resident set now (VmRSS) in bytes; 0 for a thread.
         public var rss: Int
+        /// The private, anonymous part of the resident set now (RssAnon) in bytes: what is not shared
+        /// library or executable pages, which every process of the same binary shares.
+        public var anonymousRSS: Int
     }
 
     private static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
@@ -17,7 +20,9 @@ public enum ProcessUsage {
     public static func process(_ pid: Int32) -> Sample? {
         guard let cpu = cpuSeconds(statPath: "/proc/\(pid)/stat") else { return nil }
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        return Sample(cpuSeconds: cpu, peakRSS: kilobytes("VmHWM:", in: status) * 1024, rss: kilobytes("VmRSS:", in: status) * 1024)
+        return Sample(
+            cpuSeconds: cpu, peakRSS: kilobytes("VmHWM:", in: status) * 1024, rss: kilobytes("VmRSS:", in: status) * 1024,
+            anonymousRSS: kilobytes("RssAnon:", in: status) * 1024)
     }
 
     /// This process.

@@ -41,7 +41,7 @@ enum ThreadUsage {
             usage.append(
                 RoleUsage(
                     role: "process", count: 1, cpuSeconds: rounded(usage.reduce(0) { $0 + $1.cpuSeconds }),
-                    peakRssMegabytes: megabytes(me.peakRSS)))
+                    peakRssMegabytes: megabytes(me.peakRSS), anonymousRssMegabytes: megabytes(me.anonymousRSS)))
         }
         return usage
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LeagueBench
+import LeagueTestSupport
 import Logging
 import Testing
 
@@ -41,6 +42,25 @@ struct BenchSmokeTests {
         for key in ["scenario", "machine", "raw_relay", "league_to_raw_ratio", "roles"] { #expect(object[key] != nil, "report lacks \(key)") }
         let back = try BenchOutput.decoder().decode(BenchReport.self, from: json)
         #expect(back.league.matches == report.league.matches)
+    }
+
+    @Test("`league bench --roles processes --json`: manager, referees and players as processes")
+    func processes() async throws {
+        let bench = try AgentProcess([
+            "bench", "--players", "4", "--referees", "2", "--leagues", "2", "--roles", "processes", "--raw-relay", "--raw-matches", "30",
+            "--timeout", "30", "--json",
+        ])
+        let output = await bench.allOutput(within: 90)
+        #expect(await bench.exitStatus() == 0)
+        let report = try BenchOutput.decoder().decode(BenchReport.self, from: Data(output.utf8))
+        #expect(report.scenario.roles == .processes)
+        #expect(report.league.matches == 12 && report.league.lostMatches == 0)
+        #expect(report.league.matchLatencyMs.count == 12, "the referee processes reported every match's latency")
+        #expect((report.league.managerMessages ?? 0) >= 12 * 11, "read from the manager's final log line")
+        let roles = Dictionary(uniqueKeysWithValues: report.roles.map { ($0.role, $0) })
+        #expect(roles["manager"]?.count == 1 && roles["referee"]?.count == 2 && roles["player"]?.count == 4)
+        #expect((roles["player"]?.peakRssMegabytes ?? 0) > 0)
+        #expect(report.rawRelay?.matches == 12)
     }
 
     @Test("scenarios that cannot run are refused before anything starts")

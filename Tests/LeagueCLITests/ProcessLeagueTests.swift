@@ -43,10 +43,46 @@ struct ProcessLeagueTests {
         #expect(table.contains("completed: 15/15 matches"))
         #expect(table.contains("p1") && table.contains("Pts"))
 
+        let match = try AgentProcess(["match", "R2M1", "--manager", endpoint, "--json"])
+        let transcriptJSON = await match.allOutput(within: 20)
+        #expect(await match.exitStatus() == 0)
+        let transcript = try JSONDecoder().decode(MatchTranscript.self, from: Data(transcriptJSON.utf8))
+        #expect(transcript.matchID == "R2M1")
+        #expect(transcript.result != nil)
+        let types = transcript.entries.map(\.type)
+        for type in ["MATCH_ASSIGNMENT", "GAME_INVITATION", "GAME_JOIN_ACK", "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_RESPONSE", "GAME_OVER", "MATCH_RESULT_REPORT"] {
+            #expect(types.contains(type), "the transcript lacks \(type)")
+        }
+        #expect(types.count >= 12)
+        #expect(zip(transcript.entries, transcript.entries.dropFirst()).allSatisfy { $0.offsetMicroseconds <= $1.offsetMicroseconds })
+        #expect(try JSONEncoder().encode(transcript).count <= 1024, "stored compactly")
+
         for agent in agents { agent.signal(SIGTERM) }
         manager.signal(SIGINT)
         for agent in agents + [manager] {
             #expect(await agent.exitStatus() == 0, "every role stops cleanly on SIGTERM/SIGINT")
+        }
+    }
+
+    @Test("--log-file rotates: at most K backups of at most N bytes, each line a JSON object")
+    func logRotation() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("league-logrot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("demo.log").path
+        let demo = try AgentProcess(["demo", "--players", "6", "--seed", "2", "--log-level", "debug", "--log-file", log, "--log-max-bytes", "4000", "--log-backups", "2"])
+        _ = await demo.allOutput(within: 60)
+        #expect(await demo.exitStatus() == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["demo.log", "demo.log.1", "demo.log.2"])
+        for file in files {
+            let path = folder.appendingPathComponent(file).path
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? .max
+            #expect(size <= 4000)
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                #expect(object?["timestamp"] != nil && object?["level"] != nil && object?["message"] != nil)
+            }
         }
     }
 

@@ -67,15 +67,20 @@ public final class AgentProcess: Sendable {
         return nil
     }
 
-    /// All of stdout, once the process has closed it (or what arrived by the deadline).
+    /// All of stdout once the process has ended (or what arrived by the deadline). The end of the process,
+    /// not the end of the pipe, decides: a child started at the same moment may hold the pipe open.
     public func allOutput(within seconds: Double = 60) async -> String {
         var lines: [String] = []
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            let remaining = Double((deadline - ContinuousClock.now).components.seconds) + 0.05
-            guard let line = await stdout.take(within: remaining) else { break }
-            lines.append(line)
+        var quietAfterExit = 0
+        while ContinuousClock.now < deadline, quietAfterExit < 3 {
+            if let line = await stdout.take(within: 0.1) {
+                lines.append(line)
+            } else if !process.isRunning {
+                quietAfterExit += 1
+            }
         }
+        lines.append(contentsOf: stdout.drain())
         return lines.joined(separator: "\n")
     }
 
