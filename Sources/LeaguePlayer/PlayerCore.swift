@@ -135,7 +135,7 @@ public final class PlayerCore {
         let message = try connection.codec.decode(GameOver.self, from: wire.body)
         let result = message.body.gameResult
         matchesPlayed += 1
-        guard let me = connection.agentID, let opponent = result.choices.keys.first(where: { $0 != me }) ?? nil else { return }
+        guard let me = connection.agentID, let opponent = result.choices.keys.first(where: { $0 != me }) else { return }
         guard observed.insert(message.envelope.conversationID + "|" + message.body.matchID).inserted else { return }
         strategy.observe(
             MatchObservation(
