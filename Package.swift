@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
@@ -51,6 +52,7 @@ let package = Package(
             name: "LeagueManager",
             dependencies: [
                 "ZeroMQ", "LeagueProtocol", "LeagueStore",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -123,7 +125,7 @@ let package = Package(
             name: "LeagueRuntimeTests",
             dependencies: ["LeagueRuntime", "LeagueOperator", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]
         ),
-        .testTarget(name: "LeagueBenchTests", dependencies: ["LeagueBench", "LeagueProtocol", "ZeroMQ"]),
+        .testTarget(name: "LeagueBenchTests", dependencies: ["LeagueBench", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]),
         .testTarget(name: "LeagueCLITests", dependencies: ["LeagueProtocol", "LeagueOperator", "LeagueTestSupport", "ZeroMQ"]),
     ],
     swiftLanguageModes: [.v6]

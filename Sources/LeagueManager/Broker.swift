@@ -13,13 +13,20 @@ public final class Broker: LoopService {
     private let logger: Logger
     private let core: ManagerCore
     private let statsBox: ManagerStatsBox
+    private let metrics: ManagerMetrics?
+    private let publishesSnapshots: Bool
+    /// Snapshots and metrics are published at most this often (50 ms), and only after a change.
+    private static let publishInterval: UInt64 = 50_000_000
+    private var nextPublish: UInt64 = 0
+    private var changed = true
     /// The endpoint actually bound (a wildcard port resolved).
     public let boundEndpoint: String
 
     /// Binds the ROUTER. Call from an ``EventLoop`` factory.
     public init(
         context: Context, configuration: ManagerConfiguration, policy: ManagerPolicy = ManagerPolicy(),
-        store: any LeagueStore = MemoryLeagueStore(), logger: Logger, stats: ManagerStatsBox
+        store: any LeagueStore = MemoryLeagueStore(), logger: Logger, stats: ManagerStatsBox, metrics: ManagerMetrics? = nil,
+        publishesSnapshots: Bool = false
     ) throws {
         let router = try Socket(context, type: .router)
         try router.set(.routerMandatory(true))
@@ -37,7 +44,9 @@ public final class Broker: LoopService {
         self.logger = logger
         self.statsBox = stats
         self.boundEndpoint = router.lastEndpoint
-        self.core = try ManagerCore(logger: logger, policy: policy, store: store) { identity, frames in
+        self.metrics = metrics
+        self.publishesSnapshots = publishesSnapshots
+        self.core = try ManagerCore(logger: logger, policy: policy, store: store, events: publishesSnapshots ? stats.events : nil) { identity, frames in
             do {
                 try router.send(head: identity, frames)
                 return true
@@ -62,14 +71,28 @@ public final class Broker: LoopService {
             guard frames.count >= 1 else { continue }
             core.receive(identity: frames[0], frames: Array(frames.dropFirst()), now: now)
         }
-        statsBox.publish(core.stats)
+        changed = true
+        publishIfDue(now)
     }
 
-    public var nextDeadline: UInt64? { core.nextDeadline }
+    public var nextDeadline: UInt64? { changed ? min(core.nextDeadline, nextPublish) : core.nextDeadline }
 
     public func fireTimers(now: UInt64) {
         core.tick(now: now)
+        changed = true
+        publishIfDue(now)
+    }
+
+    /// Publishes counters, metrics and (when asked for) the snapshot, at most once per interval.
+    private func publishIfDue(_ now: UInt64) {
+        guard changed, now >= nextPublish else { return }
+        changed = false
+        nextPublish = now + Self.publishInterval
         statsBox.publish(core.stats)
+        let durations = core.takeDurations()
+        let snapshot = publishesSnapshots ? core.snapshot(now: now) : nil
+        if let snapshot { statsBox.publish(state: snapshot) }
+        metrics?.update(stats: core.stats, durations: durations, snapshot: snapshot)
     }
 
     public func shutdown() {

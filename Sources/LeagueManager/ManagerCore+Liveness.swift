@@ -39,6 +39,7 @@ extension ManagerCore {
         registry[id]?.connected = false
         registry[id]?.disconnectedAt = now
         stats.heartbeatMisses[agent.role.rawValue, default: 0] += 1
+        events?.publish(LeagueEvent(kind: .agentLeft, agentID: id, role: agent.role.rawValue, detail: "missed its heartbeats"))
         logger.warning("agent missed its heartbeats", metadata: ["agent": "\(id)", "role": "\(agent.role.rawValue)"])
         if agent.role == .referee { revokeLeases(of: id, keeping: [], reason: "referee missed its heartbeats", now: now) }
     }

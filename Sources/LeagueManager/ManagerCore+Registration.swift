@@ -28,6 +28,7 @@ extension ManagerCore {
             revokeLeases(of: agent.id, keeping: held, reason: "referee registered again", now: now)
         }
         stats.refereesRegistered += 1
+        events?.publish(LeagueEvent(kind: .agentJoined, agentID: agent.id, role: "referee", detail: agent.displayName))
         logger.info(
             "referee registered",
             metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)", "returning": "\(returning)"])
@@ -57,6 +58,7 @@ extension ManagerCore {
         }
         if returning { stats.reconnects += 1 }
         stats.playersRegistered += 1
+        events?.publish(LeagueEvent(kind: .agentJoined, agentID: agent.id, role: "player", detail: agent.displayName))
         logger.info("player registered", metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "returning": "\(returning)"])
         send(
             LeagueRegisterResponse(status: .accepted, playerID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
@@ -89,6 +91,7 @@ extension ManagerCore {
         logger.info("agent leaving", metadata: ["agent": "\(agent.id)", "reason": "\(reason.prefix(200))"])
         registry[agent.id]?.connected = false
         registry[agent.id]?.disconnectedAt = now
+        events?.publish(LeagueEvent(kind: .agentLeft, agentID: agent.id, role: agent.role.rawValue, detail: String(reason.prefix(200))))
         if agent.role == .referee {
             registry[agent.id]?.accepting = false
             revokeLeases(of: agent.id, keeping: [], reason: "referee left", now: now)

@@ -37,7 +37,7 @@ extension ManagerCore {
             "match finished",
             metadata: ["league": "\(report.leagueID)", "match": "\(match.id)", "result": "\(report.result.details.status.rawValue)", "winner": "\(winner ?? "-")"])
         send(MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, leaseID: match.lease, status: .accepted), to: identity, conversationID: conversation)
-        apply(ref, result: report.result, refereeID: referee.id)
+        apply(ref, result: report.result, refereeID: referee.id, now: now)
         startWaitingLeagues(now: now)
         dispatch(now: now)
     }
@@ -63,7 +63,7 @@ extension ManagerCore {
         stats.forfeits += 1
         stats.matchesFinished += 1
         logger.info("match forfeited", metadata: ["league": "\(leagues[ref.league].id)", "match": "\(match.id)", "absent": "\(losers)"])
-        apply(ref, result: result, refereeID: nil)
+        apply(ref, result: result, refereeID: nil, now: now)
     }
 
     /// Writes a result and its transcript to the store; nothing is acknowledged unless this succeeded.
@@ -81,8 +81,15 @@ extension ManagerCore {
     }
 
     /// Applies a committed result: standings, freed players and referee, round and league completion.
-    private func apply(_ ref: MatchRef, result: MatchResultReport.Result, refereeID: String?) {
+    private func apply(_ ref: MatchRef, result: MatchResultReport.Result, refereeID: String?, now: UInt64) {
         let match = leagues[ref.league].matches[ref.match]
+        let seconds = Double(now &- match.leasedAt) / 1e9
+        durations.append(seconds)
+        stats.matchesByResult[result.details.status.rawValue, default: 0] += 1
+        events?.publish(
+            LeagueEvent(
+                kind: .matchFinished, leagueID: leagues[ref.league].id, matchID: match.id, agentID: refereeID, result: result.details.status,
+                winner: result.winner, durationMilliseconds: seconds * 1_000))
         leagues[ref.league].matches[ref.match].status = .finished
         leagues[ref.league].matches[ref.match].result = result
         leagues[ref.league].matches[ref.match].transcript = []
@@ -155,6 +162,7 @@ extension ManagerCore {
                     nextRoundID: round < league.rounds.count ? round + 1 : nil,
                     summary: .init(totalMatches: league.rounds[round - 1].count, wins: wins, draws: draws, technicalLosses: technical)),
                 conversationID: conversation)
+            events?.publish(LeagueEvent(kind: .standingsChanged, leagueID: league.id, round: round, standings: league.standings.rows()))
             for identity in audience(of: league) {
                 send(encoded: standings, type: .leagueStandingsUpdate, to: identity)
                 send(encoded: completed, type: .roundCompleted, to: identity)
@@ -177,6 +185,7 @@ extension ManagerCore {
         for identity in recipients { send(encoded: body, type: .leagueCompleted, to: identity) }
         for player in league.players { registry[player]?.leagueID = nil }
         stats.leaguesCompleted += 1
+        events?.publish(LeagueEvent(kind: .leagueCompleted, leagueID: league.id, winner: champion?.playerID, standings: rows))
         logger.info("league completed", metadata: ["league": "\(league.id)", "champion": "\(champion?.playerID ?? "-")"])
     }
 }

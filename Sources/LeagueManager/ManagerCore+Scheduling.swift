@@ -52,6 +52,7 @@ extension ManagerCore {
             leagues[index] = candidate
             for player in chosen { registry[player.id]?.leagueID = candidate.id }
             announceRounds(through: 1, of: index)
+            events?.publish(LeagueEvent(kind: .leagueStarted, leagueID: candidate.id, detail: "\(chosen.count) players"))
             logger.info(
                 "league started",
                 metadata: ["league": "\(candidate.id)", "rounds": "\(candidate.rounds.count)", "matches": "\(candidate.matches.count)"])
@@ -138,6 +139,7 @@ extension ManagerCore {
         }
         unacknowledged.insert(ref)
         sendAssignment(ref, now: now)
+        events?.publish(LeagueEvent(kind: .matchStarted, leagueID: leagues[ref.league].id, matchID: match.id, agentID: refereeID, detail: "lease \(leaseID)"))
         logger.debug("match leased", metadata: ["league": "\(leagues[ref.league].id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(leaseID)"])
     }
 

@@ -34,14 +34,19 @@ public final class ManagerCore {
     var nextHeartbeat: UInt64 = 0
     /// What has happened so far.
     public internal(set) var stats = ManagerStats()
+    /// Live events for observers (the HTTP API); nil when nobody listens.
+    let events: EventHub<LeagueEvent>?
+    /// Durations (seconds, lease to result) of matches finished since ``takeDurations()``.
+    var durations: [Double] = []
 
     /// A manager that resumes whatever `store` holds: finished matches stay finished, the rest are leased
     /// again once their agents are back.
     public init(
         logger: Logger, policy: ManagerPolicy = ManagerPolicy(), store: any LeagueStore = MemoryLeagueStore(),
-        now: UInt64 = MonotonicClock.now(), transmit: @escaping Transmit
+        events: EventHub<LeagueEvent>? = nil, now: UInt64 = MonotonicClock.now(), transmit: @escaping Transmit
     ) throws(StoreError) {
         self.logger = logger
+        self.events = events
         self.transmit = transmit
         self.policy = policy
         self.store = store
@@ -55,6 +60,7 @@ public final class ManagerCore {
         let wire: WireMessage
         do {
             wire = try WireMessage.parse(frames)
+            stats.messagesIn[wire.type.rawValue, default: 0] += 1
         } catch {
             let type = frames.count > 1 ? String(decoding: frames[1].prefix(64), as: UTF8.self) : nil
             reject(identity, error, type: type, body: frames.count == 5 ? frames[4] : nil)
@@ -128,6 +134,7 @@ public final class ManagerCore {
             throw ProtocolError(.connectionError, "\(peer.id) is not reachable")
         }
         stats.routed += 1
+        stats.messagesOut[wire.type.rawValue, default: 0] += 1
         record(MatchRef(league: active.leagueIndex, match: active.matchIndex), wire.type.rawValue, from: sender.id, to: peer.id, now: now)
     }
 
@@ -152,6 +159,7 @@ public final class ManagerCore {
     func send(encoded body: [UInt8], type: MessageType, to identity: [UInt8]) -> Bool {
         guard !identity.isEmpty else { return false }
         let delivered = transmit(identity, [WireMessage.protocolTag, Array(type.rawValue.utf8), [], [], body])
+        stats.messagesOut[type.rawValue, default: 0] += 1
         if !delivered {
             stats.undeliverable += 1
             logger.debug("undeliverable", metadata: ["type": "\(type.rawValue)"])

@@ -32,6 +32,11 @@ public struct ManagerStats: Codable, Sendable, Hashable {
     public var forfeits = 0
     /// Store writes that failed (the message was then not acknowledged).
     public var storeFailures = 0
+    /// Messages by type, received and sent (forwarded game messages count both ways).
+    public var messagesIn: [String: Int] = [:]
+    public var messagesOut: [String: Int] = [:]
+    /// Finished matches by result (WIN, DRAW, TECHNICAL_LOSS).
+    public var matchesByResult: [String: Int] = [:]
 
     public init() {}
 
@@ -41,18 +46,29 @@ public struct ManagerStats: Codable, Sendable, Hashable {
         case leaguesCompleted = "leagues_completed", playersRegistered = "players_registered"
         case refereesRegistered = "referees_registered", retries, breakerOpenings = "breaker_openings"
         case leasesRevoked = "leases_revoked", staleResults = "stale_results", heartbeatMisses = "heartbeat_misses"
-        case reconnects, forfeits, storeFailures = "store_failures"
+        case reconnects, forfeits, storeFailures = "store_failures", messagesIn = "messages_in", messagesOut = "messages_out"
+        case matchesByResult = "matches_by_result"
     }
 
     /// All error replies.
     public var totalErrors: Int { errors.values.reduce(0, +) }
 }
 
-/// A ``ManagerStats`` snapshot shared between the broker's thread and readers elsewhere.
+/// What a manager's loop publishes for readers on other threads: the latest counters and
+/// ``ManagerSnapshot``, and a hub of live ``LeagueEvent``s.
 public final class ManagerStatsBox: Sendable {
     private let stats = Mutex(ManagerStats())
+    private let view = Mutex(ManagerSnapshot())
+    /// Live events; publishing is cheap when nobody subscribes.
+    public let events = EventHub<LeagueEvent>()
+
     public init() {}
-    /// The latest published snapshot.
+
+    /// The latest published counters.
     public var snapshot: ManagerStats { stats.withLock { $0 } }
     public func publish(_ value: ManagerStats) { stats.withLock { $0 = value } }
+
+    /// The latest published picture of leagues and agents.
+    public var state: ManagerSnapshot { view.withLock { $0 } }
+    public func publish(state value: ManagerSnapshot) { view.withLock { $0 = value } }
 }
