@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeagueProtocol
 import LeagueRuntime
 import ZeroMQ
 
@@ -36,9 +37,14 @@ struct DemoCommand: AsyncParsableCommand {
         let context = try Context()
         let league = try await LocalLeague.launch(options, context: context, logger: logger)
         progress.note("demo: \(players) players, \(referees) referees on \(league.endpoint), seed \(seed)")
-        let result = await Result { try await league.play { progress.round($0) } }
+        let report: LeagueReport
+        do {
+            report = try await league.play { progress.round($0) }
+        } catch {
+            await league.shutdown()
+            throw error
+        }
         await league.shutdown()
-        let report = try result.get()
         if json {
             try Output.printJSON(report)
         } else {

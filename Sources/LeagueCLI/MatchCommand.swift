@@ -26,10 +26,9 @@ struct MatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.bootstrapLogging().with(role: "operator")
-        let client = try await LeagueClient(endpoint: manager, context: Context(), name: "match", logger: logger)
-        let result = await Result { try await client.transcript(of: matchID, league: league) }
-        await client.close()
-        let transcript = try result.get()
+        let transcript = try await LeagueClient.using(manager, name: "match", logger: logger) {
+            try await $0.transcript(of: matchID, league: league)
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -24,21 +24,11 @@ struct StandingsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.bootstrapLogging().with(role: "operator")
-        let context = try Context()
-        let client = try await LeagueClient(endpoint: manager, context: context, name: "standings", logger: logger)
-        let result = await Result { try await client.league(league) }
-        await client.close()
-        let report = try result.get()
+        let report = try await LeagueClient.using(manager, name: "standings", logger: logger) { try await $0.league(league) }
         if json {
             try Output.printJSON(report)
         } else {
             print(Output.summary(report))
         }
-    }
-}
-
-extension Result where Failure == any Error {
-    init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

@@ -36,15 +36,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.bootstrapLogging().with(role: "operator")
-        let context = try Context()
-        let client = try await LeagueClient(endpoint: manager, context: context, name: "start", logger: logger)
-        do {
-            try await start(client)
-        } catch {
-            await client.close()
-            throw error
-        }
-        await client.close()
+        try await LeagueClient.using(manager, name: "start", logger: logger) { try await start($0) }
     }
 
     private func start(_ client: LeagueClient) async throws {
