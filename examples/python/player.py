@@ -6,14 +6,13 @@ frames [b"league.v2", message_type, peer, auth_token, body JSON] (PROTOCOL.md §
 
     python3 player.py --manager tcp://127.0.0.1:5555 --name ada [--strategy even|odd|random] [--seed N] [--once]
 
-Runs until SIGINT/SIGTERM or, with --once, until the first LEAGUE_COMPLETED. On exit it prints one JSON
-line with its record on stdout; logs go to stderr.
+Runs until SIGINT/SIGTERM or, with --once, until the first LEAGUE_COMPLETED; either way it says
+AGENT_LEAVING before it exits. On exit it prints one JSON line with its record on stdout; logs go to stderr.
 """
 
 import argparse
 import json
 import logging
-import random
 import secrets
 import signal
 import sys
@@ -27,7 +26,9 @@ PROTOCOL = b"league.v2"
 PROTOCOL_VERSION = "2.1.0"
 GAME_TYPE = "even_odd"
 REGISTER_RETRY_SECONDS = 2.0  # §5.1: resend the registration every 2 s until answered
+LIVENESS = 3  # §5.5: the manager is lost after 3 silent heartbeat intervals
 PARITIES = ("even", "odd")
+MASK64 = (1 << 64) - 1
 
 log = logging.getLogger("player")
 
@@ -37,20 +38,39 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def splitmix64(state: int):
+    """One SplitMix64 step (§7.4): returns (output, new_state)."""
+    state = (state + 0x9E3779B97F4A7C15) & MASK64
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    return z ^ (z >> 31), state
+
+
+def derive(seed: int, label: str) -> int:
+    """FNV-1a of the label, xor the seed, first SplitMix64 output (§7.4)."""
+    h = 0xCBF29CE484222325
+    for byte in label.encode():
+        h = ((h ^ byte) * 0x100000001B3) & MASK64
+    return splitmix64((seed ^ h) & MASK64)[0]
+
+
 class Player:
-    def __init__(self, endpoint: str, name: str, strategy: str, seed: int, once: bool):
+    def __init__(self, endpoint: str, name: str, strategy: str, seed: int, once: bool, heartbeat_ms: int):
         self.name = name
         self.strategy = strategy
-        self.rng = random.Random(seed)
+        self.seed = seed
         self.once = once
         self.running = True
         self.exit_code = 0
+        self.heartbeat = heartbeat_ms / 1000.0  # lowered to the manager's interval_ms if that is shorter
 
-        # §2 and §12 step 1: a DEALER with a stable routing id, so a reconnect keeps the registration.
+        # §2.1 and §13 step 1: a DEALER with a routing id that is stable for the life of the process, so
+        # libzmq's automatic reconnects keep the registration ("player-<name>#<random>", like the Swift agents).
         self.context = zmq.Context()
         self.socket = self.context.socket(zmq.DEALER)
         self.socket.setsockopt(zmq.LINGER, 0)
-        self.socket.setsockopt(zmq.ROUTING_ID, b"py-" + secrets.token_hex(8).encode())
+        self.socket.setsockopt(zmq.ROUTING_ID, b"player-" + name.encode()[:40] + b"#" + secrets.token_hex(8).encode())
         self.socket.setsockopt(zmq.MAXMSGSIZE, 16 * 1024 * 1024)
         self.socket.setsockopt(zmq.SNDHWM, 10_000)
         self.socket.setsockopt(zmq.RCVHWM, 10_000)
@@ -59,7 +79,7 @@ class Player:
         self.socket.setsockopt(zmq.HEARTBEAT_IVL, 1_000)
         self.socket.setsockopt(zmq.HEARTBEAT_TIMEOUT, 3_000)
         self.socket.setsockopt(zmq.HEARTBEAT_TTL, 3_000)
-        # §12 step 12: watch the connection; after a reconnect, register again (same name, same id).
+        # §13 step 12: watch the connection; after a reconnect, register again (same name, same id).
         self.monitor = self.socket.get_monitor_socket(zmq.EVENT_CONNECTED | zmq.EVENT_DISCONNECTED)
         self.connections = 0
         self.socket.connect(endpoint)
@@ -69,14 +89,24 @@ class Player:
         self.registered = False
         self.register_due = 0.0  # monotonic time of the next (re)send of the registration
         self.register_attempts = 0
+        now = time.monotonic()
+        self.last_sent = now  # §5.5: send a HEARTBEAT when nothing went out for one interval
+        self.last_heard = now  # §5.5: the manager is lost after LIVENESS silent intervals
+        self.leagues_completed = 0  # the "league ordinal" of the per-match coin
         self.matches = {}  # match_id -> what we know about a match in progress
         self.record = {"played": 0, "wins": 0, "draws": 0, "losses": 0, "technical_losses": 0,
-                       "technical_wins": 0, "leagues_completed": 0, "game_errors": 0, "league_errors": 0}
+                       "technical_wins": 0, "leagues_completed": 0, "game_errors": 0, "league_errors": 0,
+                       "registrations": 0, "heartbeats_sent": 0}
 
     # -- sending ---------------------------------------------------------------------------------------
 
     def send(self, message_type: str, payload: dict, conversation_id: str, peer: str = "", token: bytes = None):
-        """Sends one message: envelope and payload flattened into one JSON object (§4)."""
+        """Sends one message: envelope and payload flattened into one JSON object (§4).
+
+        The token always travels in frame 3. The JSON carries `auth_token` only on messages to the manager
+        itself (league.v2 compatibility); a routed message (peer set) is forwarded verbatim to the other
+        agent, so its body must not carry the token (§4, §5.3)."""
+        token = self.token if token is None else token
         body = {
             "protocol": "league.v2",
             "message_type": message_type,
@@ -84,11 +114,14 @@ class Player:
             "timestamp": utc_now(),
             "conversation_id": conversation_id,
         }
+        if token and not peer:
+            body["auth_token"] = token.decode()
         body.update(payload)
-        frames = [PROTOCOL, message_type.encode(), peer.encode(), self.token if token is None else token,
+        frames = [PROTOCOL, message_type.encode(), peer.encode(), token,
                   json.dumps(body, separators=(",", ":")).encode()]
         try:
             self.socket.send_multipart(frames, flags=zmq.NOBLOCK)
+            self.last_sent = time.monotonic()
             log.debug("sent %s peer=%r %s", message_type, peer, payload)
         except zmq.Again:
             log.warning("send queue full, dropped %s", message_type)
@@ -100,22 +133,29 @@ class Player:
             "LEAGUE_REGISTER_REQUEST",
             {"player_meta": {"display_name": self.name, "version": "1.0.0", "game_types": [GAME_TYPE],
                              "protocol_version": PROTOCOL_VERSION}},
-            conversation_id=f"conv-register-{self.name}-{self.register_attempts}",
+            conversation_id=f"conv-register-{self.name}",
             token=b"",
         )
         self.register_due = time.monotonic() + REGISTER_RETRY_SECONDS
 
     def start_reregistration(self, why: str):
-        """§12 steps 11-12: the manager may no longer know this connection; register again under the same name."""
+        """§5.4 and §13 step 12: the manager may no longer know us; register again under the same name."""
         if not self.registered:
             return  # a registration is already under way (or not even started)
         log.warning("registration lost (%s); registering again as %r", why, self.name)
         self.registered = False
         self.register_due = 0.0
 
+    def leave(self, reason: str):
+        """§6.6: tell the manager we are going, so it does not wait for missed heartbeats."""
+        if self.registered:
+            self.send("AGENT_LEAVING", {"reason": reason}, conversation_id="conv-leaving")
+            log.info("sent AGENT_LEAVING (%s)", reason)
+
     # -- receiving -------------------------------------------------------------------------------------
 
     def handle(self, frames):
+        self.last_heard = time.monotonic()  # anything from the manager shows it is alive
         # §3: exactly five frames, frame 0 league.v2; ignore (and log) anything else.
         if len(frames) != 5 or frames[0] != PROTOCOL:
             log.warning("ignoring malformed message of %d frames", len(frames))
@@ -139,16 +179,31 @@ class Player:
         except (KeyError, TypeError, ValueError) as error:
             log.warning("could not use %s: %r", message_type, error)
 
+    def on_heartbeat(self, body, peer):
+        # §5.5: the manager's interval; never heartbeat less often than the manager expects.
+        interval = body.get("interval_ms")
+        if isinstance(interval, int) and 0 < interval < self.heartbeat * 1000:
+            self.heartbeat = interval / 1000.0
+            log.info("heartbeat interval lowered to the manager's %d ms", interval)
+
     def on_league_register_response(self, body, peer):
         if body["status"] != "ACCEPTED":
-            log.error("registration rejected: %s", body.get("reason", "no reason given"))
+            reason = body.get("reason", "no reason given")
+            if "in use" in reason:
+                # §5.3: our name belongs to a live connection (for example our own previous process, not yet
+                # declared dead). It is freed after 3 silent heartbeat intervals: keep trying.
+                log.warning("registration refused for now: %s; trying again", reason)
+                self.register_due = time.monotonic() + REGISTER_RETRY_SECONDS
+                return
+            log.error("registration rejected: %s", reason)
             self.stop(2)
             return
-        # The last answer counts (§5.1): a retried registration issues a new token each time.
+        # The last answer counts (§5.1): every accepted registration issues a new token.
         self.player_id = body["player_id"]
         self.token = body["auth_token"].encode()
         if not self.registered:
             log.info("registered as %s (%s)", self.player_id, self.name)
+        self.record["registrations"] += 1
         self.registered = True
 
     def on_league_error(self, body, peer):
@@ -157,13 +212,19 @@ class Player:
         log.warning("LEAGUE_ERROR %s %s: %s (about %s)", code, body.get("error_name"),
                     body.get("error_description"), body.get("original_message_type"))
         if body.get("original_message_type") == "LEAGUE_REGISTER_REQUEST":
+            if code == "E110":
+                # §11: the manager could not store the registration; nothing was done, send it again.
+                self.register_due = time.monotonic() + REGISTER_RETRY_SECONDS
+                return
             log.error("the manager refused the registration; giving up")
             self.stop(2)
-        elif code == "E005" or (code == "E012" and "belongs to no agent" in body.get("error_description", "")):
+        elif code in ("E005", "E012"):
+            # §5.4: the manager does not know this connection or this token (a restarted manager, or a
+            # registration that moved): register again under the same name.
             self.start_reregistration(code)
 
     def on_game_invitation(self, body, peer):
-        # §6.10: answer at once, to the referee that is the peer of the invitation.
+        # §6.12: answer at once, to the referee that is the peer of the invitation.
         match_id = body["match_id"]
         self.matches[match_id] = {
             "referee": peer, "conversation": body["conversation_id"], "opponent": body["opponent_id"],
@@ -175,17 +236,20 @@ class Player:
                   {"match_id": match_id, "player_id": self.player_id, "arrival_timestamp": utc_now(), "accept": True},
                   conversation_id=body["conversation_id"], peer=peer)
 
-    def choose(self) -> str:
+    def choose(self, match_id: str) -> str:
         if self.strategy in PARITIES:
             return self.strategy
-        return self.rng.choice(PARITIES)
+        # A coin per match, from (seed, league ordinal, match id): a match that is replayed after a failure
+        # (§9.4) gets the same answer, and so does a rerun with the same seed.
+        output, _ = splitmix64(derive(self.seed, f"{self.leagues_completed}|{match_id}"))
+        return "even" if (output >> 17) & 1 == 0 else "odd"
 
     def on_choose_parity_call(self, body, peer):
-        # §6.12: exactly "even" or "odd", before body["deadline"]; the first valid answer is final.
+        # §6.15: exactly "even" or "odd", before body["deadline"]; the first valid answer is final.
         match_id = body["match_id"]
         match = self.matches.setdefault(match_id, {"referee": peer, "conversation": body["conversation_id"],
                                                    "opponent": body["context"]["opponent_id"], "choice": None})
-        choice = self.choose()
+        choice = self.choose(match_id)
         match["choice"] = choice
         log.info("%s: choosing %s (deadline %s, record %s)", match_id, choice, body["deadline"],
                  body["context"]["your_standings"])
@@ -199,7 +263,7 @@ class Player:
         match = self.matches.get(body.get("match_id"))
         if body.get("error_code") == "E004" and match is not None:
             # §7.5: an invalid choice does not count; a valid one may still be sent before the deadline.
-            choice = match["choice"] if match.get("choice") in PARITIES else self.rng.choice(PARITIES)
+            choice = match["choice"] if match.get("choice") in PARITIES else self.choose(body["match_id"])
             self.send("CHOOSE_PARITY_RESPONSE",
                       {"match_id": body["match_id"], "player_id": self.player_id, "parity_choice": choice},
                       conversation_id=match["conversation"], peer=match["referee"])
@@ -208,7 +272,7 @@ class Player:
         result = body["game_result"]
         self.matches.pop(body["match_id"], None)
         status = result["status"]
-        winner = result.get("winner_player_id")  # omitted for a draw or a double technical loss (§6.13)
+        winner = result.get("winner_player_id")  # omitted for a draw or a double technical loss (§6.16)
         self.record["played"] += 1
         if status == "DRAW":
             self.record["draws"] += 1
@@ -241,6 +305,7 @@ class Player:
         log.info("%s round %s/%s completed", body["league_id"], body["round_id"], body["total_rounds"])
 
     def on_league_completed(self, body, peer):
+        self.leagues_completed += 1
         self.record["leagues_completed"] += 1
         champion = body.get("champion") or {}
         row = next((r for r in body["final_standings"] if r["player_id"] == self.player_id), None)
@@ -268,16 +333,28 @@ class Player:
         elif event["event"] == zmq.EVENT_DISCONNECTED:
             log.warning("disconnected from the manager; libzmq is reconnecting")
 
+    def tick(self, now: float):
+        """Registration resends, heartbeats when idle, and noticing a silent manager (§5.5)."""
+        if not self.registered:
+            if now >= self.register_due:
+                self.register()
+            return
+        if now - self.last_heard > LIVENESS * self.heartbeat:
+            # The manager heartbeats every interval: this long a silence means it is gone or restarting.
+            self.start_reregistration(f"manager silent for {now - self.last_heard:.1f} s")
+            self.last_heard = now  # wait another window before complaining again
+            return
+        if now - self.last_sent >= self.heartbeat:
+            self.send("HEARTBEAT", {"interval_ms": int(self.heartbeat * 1000)}, conversation_id="heartbeat")
+            self.record["heartbeats_sent"] += 1
+
     def run(self) -> int:
         poller = zmq.Poller()
         poller.register(self.socket, zmq.POLLIN)
         poller.register(self.monitor, zmq.POLLIN)
         while self.running:
-            now = time.monotonic()
-            if not self.registered and now >= self.register_due:
-                self.register()
-            timeout_ms = 200 if self.registered else max(0, int((self.register_due - now) * 1000))
-            ready = dict(poller.poll(min(timeout_ms, 200)))
+            self.tick(time.monotonic())
+            ready = dict(poller.poll(50))
             if self.monitor in ready:
                 self.connection_event()
             if self.socket in ready:
@@ -287,9 +364,10 @@ class Player:
                     except zmq.Again:
                         break
                     self.handle(frames)
+        self.leave("shutting down" if self.exit_code == 0 else f"exiting with code {self.exit_code}")
         self.socket.disable_monitor()
         self.monitor.close(linger=0)
-        self.socket.close(linger=0)
+        self.socket.close(linger=1000)  # give AGENT_LEAVING up to 1 s to get out
         self.context.term()
         summary = {"name": self.name, "player_id": self.player_id, **self.record}
         print(json.dumps(summary), flush=True)
@@ -301,16 +379,21 @@ def main() -> int:
     parser.add_argument("--manager", required=True, help="the manager's endpoint, e.g. tcp://127.0.0.1:5555")
     parser.add_argument("--name", required=True, help="display name to register under (1-64 bytes)")
     parser.add_argument("--strategy", choices=["even", "odd", "random"], default="random")
-    parser.add_argument("--seed", type=int, default=None, help="seed for the random strategy")
+    parser.add_argument("--seed", type=int, default=None, help="seed for the random strategy (default: random)")
+    parser.add_argument("--heartbeat-ms", type=int, default=1000,
+                        help="send a HEARTBEAT after this long without sending (default 1000; lowered to the manager's)")
     parser.add_argument("--once", action="store_true", help="exit after the first LEAGUE_COMPLETED")
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     args = parser.parse_args()
     if not 1 <= len(args.name.encode()) <= 64:
         parser.error("--name must be 1-64 bytes")
+    if args.heartbeat_ms <= 0:
+        parser.error("--heartbeat-ms must be positive")
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
                         format=f"%(asctime)s %(levelname)s player[{args.name}] %(message)s")
 
-    player = Player(args.manager, args.name, args.strategy, args.seed, args.once)
+    seed = args.seed if args.seed is not None else secrets.randbits(64)
+    player = Player(args.manager, args.name, args.strategy, seed & MASK64, args.once, args.heartbeat_ms)
     signal.signal(signal.SIGINT, lambda *_: player.stop(0))
     signal.signal(signal.SIGTERM, lambda *_: player.stop(0))
     return player.run()
