@@ -52,6 +52,12 @@ public struct AgentConnection {
     /// Something arrived from the manager.
     public mutating func heard(_ now: UInt64) { link.heard(now) }
 
+    /// A HEARTBEAT from the manager: adopt its interval if it is shorter than ours.
+    public mutating func managerHeartbeat(_ wire: WireMessage) {
+        guard let beat = try? codec.decode(Heartbeat.self, from: wire.body).body else { return }
+        link.adopt(managerIntervalMilliseconds: beat.intervalMilliseconds)
+    }
+
     /// Whether a LEAGUE_ERROR means the manager no longer knows this agent (a restarted manager, a
     /// connection it replaced): the caller should register again.
     public func mustRegisterAgain(after error: LeagueError) -> Bool {

@@ -26,7 +26,7 @@ public enum AgentSocket {
     /// A routing id unique to this process and agent: the role and name plus random bytes.
     public static func makeRoutingID(_ label: String) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        let suffix = (0..<8).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+        let suffix = String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16)
         return Array("\(label.prefix(40))#\(suffix)".utf8)
     }
 }

@@ -48,6 +48,8 @@ public struct ManagerLink {
     private var lastHeard: UInt64
     private var lastSent: UInt64
     private var failures = 0
+    /// How often heartbeats go out: the policy's interval, or the manager's when that is shorter.
+    public private(set) var heartbeatInterval: UInt64
     private var jitter: SeededGenerator
     /// Reconnects made so far.
     public private(set) var reconnects = 0
@@ -59,6 +61,14 @@ public struct ManagerLink {
         lastHeard = now
         lastSent = now
         jitter = SeededGenerator(seed: seed)
+        heartbeatInterval = policy.heartbeat
+    }
+
+    /// The manager announced its heartbeat interval: beat at least that often, or it would count us dead
+    /// between two of our heartbeats.
+    public mutating func adopt(managerIntervalMilliseconds milliseconds: Int) {
+        guard milliseconds > 0 else { return }
+        heartbeatInterval = min(policy.heartbeat, UInt64(milliseconds) * 1_000_000)
     }
 
     /// Anything arrived from the manager.
@@ -85,7 +95,7 @@ public struct ManagerLink {
     /// When ``poll(_:)`` next has something to do.
     public var nextDeadline: UInt64 {
         switch state {
-        case .registered: min(lastSent + policy.heartbeat, lastHeard + policy.deadAfter + 1)
+        case .registered: min(lastSent + heartbeatInterval, lastHeard + policy.deadAfter + 1)
         case .registering(let since): since + policy.deadAfter
         case .waiting(let until): until
         }
@@ -96,7 +106,7 @@ public struct ManagerLink {
         switch state {
         case .registered:
             if now &- lastHeard > policy.deadAfter { return lose(now) }
-            return now &- lastSent >= policy.heartbeat ? .sendHeartbeat : .none
+            return now &- lastSent >= heartbeatInterval ? .sendHeartbeat : .none
         case .registering(let since):
             return now &- since >= policy.deadAfter ? lose(now) : .none
         case .waiting(let until):

@@ -28,6 +28,9 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for the manager to answer the request.")
     var timeout = 10
 
+    @Option(help: "The manager's operator token, if it requires one.")
+    var operatorToken: String?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -36,7 +39,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.bootstrapLogging().with(role: "operator")
-        try await LeagueClient.using(manager, name: "start", logger: logger) { try await start($0) }
+        try await LeagueClient.using(manager, name: "start", operatorToken: operatorToken, logger: logger) { try await start($0) }
     }
 
     private func start(_ client: LeagueClient) async throws {

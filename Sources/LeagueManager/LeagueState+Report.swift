@@ -26,7 +26,7 @@ extension LeagueState {
         let referee: String? = if case .running(let referee) = match.status { referee } else { nil }
         return MatchTranscript(
             leagueID: id, matchID: match.id, round: match.round, playerA: match.playerA, playerB: match.playerB,
-            leaseID: match.lease, refereeID: referee, seed: match.status == .finished ? match.seed : 0, result: match.result,
+            leaseID: match.lease, refereeID: referee, seed: match.status == .finished ? match.seed : nil, result: match.result,
             entries: match.transcript)
     }
 }

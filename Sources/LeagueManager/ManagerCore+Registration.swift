@@ -18,9 +18,7 @@ extension ManagerCore {
         }
         let (agent, returning) = registry.register(
             role: .referee, name: meta.displayName, identity: identity, capacity: meta.maxConcurrentMatches, now: now)
-        try persist("referee") { () throws(StoreError) in
-            try store.save(agent: StoredAgent(role: "referee", id: agent.id, name: agent.displayName, capacity: agent.capacity))
-        }
+        save(agent)
         if returning {
             stats.reconnects += 1
             // It lost whatever it was running, except the results it still holds.
@@ -53,9 +51,7 @@ extension ManagerCore {
             return
         }
         let (agent, returning) = registry.register(role: .player, name: meta.displayName, identity: identity, now: now)
-        try persist("player") { () throws(StoreError) in
-            try store.save(agent: StoredAgent(role: "player", id: agent.id, name: agent.displayName, capacity: 0))
-        }
+        save(agent)
         if returning { stats.reconnects += 1 }
         stats.playersRegistered += 1
         events?.publish(LeagueEvent(kind: .agentJoined, agentID: agent.id, role: "player", detail: agent.displayName))
@@ -77,6 +73,18 @@ extension ManagerCore {
             return "the name \(name) is in use by a connected \(role.rawValue); register again with its token, or after it is gone"
         }
         return nil
+    }
+
+    /// Stores an agent. A failure is counted and logged but does not undo the registration: the agent is
+    /// stored again when it next registers, and results (which are what must not be lost) are stored on
+    /// their own.
+    private func save(_ agent: AgentRegistry.Agent) {
+        do {
+            try store.save(agent: StoredAgent(role: agent.role.rawValue, id: agent.id, name: agent.displayName, capacity: agent.capacity))
+        } catch {
+            stats.storeFailures += 1
+            logger.error("could not store an agent", metadata: ["agent": "\(agent.id)", "error": "\(error)"])
+        }
     }
 
     static func isValidName(_ name: String) -> Bool {

@@ -3,7 +3,15 @@ import LeagueStore
 
 extension ManagerCore {
     func startLeague(_ wire: WireMessage, from identity: [UInt8], now: UInt64) throws(ProtocolError) {
-        _ = try authenticateIfAgent(wire, from: identity, now: now)
+        guard registry.id(forIdentity: identity) == nil else {
+            throw ProtocolError(.invalidState, "agents cannot start leagues; use an operator connection")
+        }
+        if let required = policy.operatorToken {
+            guard !wire.token.isEmpty else { throw ProtocolError(.authTokenMissing, "START_LEAGUE needs the operator token") }
+            guard wire.token == Array(required.utf8) else { throw ProtocolError(.authTokenInvalid, "wrong operator token") }
+        } else if !wire.token.isEmpty {
+            throw ProtocolError(.authTokenInvalid, "this manager has no operator token")
+        }
         let message = try codec.decode(StartLeague.self, from: wire.body)
         let request = message.body
         guard (2...10_000).contains(request.playerCount) else {

@@ -14,11 +14,14 @@ public struct ManagerPolicy: Sendable, Hashable {
     /// Consecutive failures that open a referee's circuit breaker, and how long it stays open.
     public var breakerThreshold: Int
     public var breakerCooldownMilliseconds: Int
+    /// When set, START_LEAGUE must carry this token in its token frame; registered agents may never start
+    /// a league (a player that picks the seed could predict every draw).
+    public var operatorToken: String?
 
     public init(
         heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, playerGraceMilliseconds: Int = 10_000,
         assignmentRetryMilliseconds: Int = 500, assignmentRetries: Int = 3, breakerThreshold: Int = 5,
-        breakerCooldownMilliseconds: Int = 60_000
+        breakerCooldownMilliseconds: Int = 60_000, operatorToken: String? = nil
     ) {
         self.heartbeatMilliseconds = heartbeatMilliseconds
         self.liveness = liveness
@@ -27,6 +30,7 @@ public struct ManagerPolicy: Sendable, Hashable {
         self.assignmentRetries = assignmentRetries
         self.breakerThreshold = breakerThreshold
         self.breakerCooldownMilliseconds = breakerCooldownMilliseconds
+        self.operatorToken = operatorToken
     }
 
     var heartbeat: UInt64 { UInt64(max(1, heartbeatMilliseconds)) * 1_000_000 }

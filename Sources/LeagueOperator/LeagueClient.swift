@@ -17,12 +17,15 @@ public final class LeagueClient: Sendable {
     private let requests = RequestQueue()
     private let name: String
     private let counter = Atomic<Int>(0)
+    /// Sent in the token frame of START_LEAGUE when the manager requires one (`league manager --operator-token`).
+    public let operatorToken: String?
 
     /// Connects to the manager at `endpoint`. libzmq connects in the background, so this succeeds even
     /// before a manager is listening; requests then wait for it up to their timeout.
-    public init(endpoint: String, context: Context, name: String = "operator", logger: Logger) async throws {
+    public init(endpoint: String, context: Context, name: String = "operator", operatorToken: String? = nil, logger: Logger) async throws {
         self.endpoint = endpoint
         self.name = name
+        self.operatorToken = operatorToken
         let (stream, continuation) = AsyncStream<WireMessage>.makeStream()
         notices = stream
         let requests = self.requests
@@ -40,13 +43,14 @@ public final class LeagueClient: Sendable {
     public func request<Body: MessageBody, Reply: MessageBody>(
         _ body: Body, expecting reply: Reply.Type, timeout: Duration = .seconds(10)
     ) async throws -> Message<Reply> {
+        let token = Body.messageType == .startLeague ? Array((operatorToken ?? "").utf8) : []
         let conversation = "conv-\(name)-\(counter.add(1, ordering: .relaxed).newValue)"
         let codec = MessageCodec()
         let bytes = codec.encode(body, sender: "operator:\(name)", conversationID: conversation)
         let nanoseconds = UInt64(timeout.components.seconds) * 1_000_000_000 + UInt64(timeout.components.attoseconds / 1_000_000_000)
         let answer = try await withCheckedThrowingContinuation { continuation in
             let request = RequestQueue.Request(
-                conversationID: conversation, message: WireMessage(type: Body.messageType, body: bytes),
+                conversationID: conversation, message: WireMessage(type: Body.messageType, token: token, body: bytes),
                 timeoutNanoseconds: nanoseconds, continuation: continuation)
             if requests.push(request) {
                 loop.wake()

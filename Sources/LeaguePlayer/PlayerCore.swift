@@ -82,7 +82,8 @@ public final class PlayerCore {
             case .leagueError: try managerError(wire, now: now)
             case .gameError:
                 logger.warning("referee reported an error", metadata: ["body": "\(String(decoding: wire.body.prefix(300), as: UTF8.self))"])
-            case .heartbeat, .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
+            case .heartbeat: connection.managerHeartbeat(wire)
+            case .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
                 break
             default:
                 throw ProtocolError(.unknownMessageType, "a player does not accept \(wire.type.rawValue)")
@@ -97,11 +98,18 @@ public final class PlayerCore {
         logger.warning("manager reported an error", metadata: ["code": "\(error.errorCode.rawValue)", "detail": "\(error.errorDescription.prefix(200))"])
         if connection.mustRegisterAgain(after: error) {
             start(now: now)
-        } else if !connection.isRegistered, error.originalMessageType == MessageType.leagueRegisterRequest.rawValue {
-            refused = true  // the registration itself was refused: retrying will not help
+        } else if !connection.isRegistered, error.originalMessageType == MessageType.leagueRegisterRequest.rawValue,
+            Self.permanentRefusals.contains(error.errorCode)
+        {
+            refused = true  // the registration itself is wrong: retrying will not help
             logger.error("registration refused; giving up", metadata: ["code": "\(error.errorCode.rawValue)"])
         }
     }
+
+    /// Errors about the registration itself; anything else (E110, say) is worth another try after backoff.
+    static let permanentRefusals: Set<ErrorCode> = [
+        .protocolVersionMismatch, .missingRequiredField, .invalidFieldValue, .invalidJSON, .malformedFrames, .unknownMessageType,
+    ]
 
     private func registered(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
         let response = try connection.codec.decode(LeagueRegisterResponse.self, from: wire.body).body

@@ -40,11 +40,12 @@ public struct MatchTranscript: Codable, Sendable, Hashable {
     public var playerB: String
     public var leaseID: Int
     public var refereeID: String?
-    public var seed: UInt64
+    /// The match's seed, once the match has finished.
+    public var seed: UInt64?
     public var result: MatchResultReport.Result?
     public var entries: [Entry]
 
-    public init(leagueID: String, matchID: String, round: Int, playerA: String, playerB: String, leaseID: Int, refereeID: String?, seed: UInt64, result: MatchResultReport.Result?, entries: [Entry]) {
+    public init(leagueID: String, matchID: String, round: Int, playerA: String, playerB: String, leaseID: Int, refereeID: String?, seed: UInt64?, result: MatchResultReport.Result?, entries: [Entry]) {
         self.leagueID = leagueID
         self.matchID = matchID
         self.round = round

@@ -68,7 +68,8 @@ public final class RefereeCore {
             case .chooseParityResponse: try choice(wire, now: now)
             case .matchResultAck: try acknowledged(wire)
             case .leagueError: try managerError(wire, now: now)
-            case .heartbeat, .leagueCompleted, .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
+            case .heartbeat: connection.managerHeartbeat(wire)
+            case .leagueCompleted, .roundAnnouncement, .roundCompleted, .leagueStandingsUpdate, .leagueQueryResponse:
                 break
             default:
                 throw ProtocolError(.unknownMessageType, "a referee does not accept \(wire.type.rawValue)")

@@ -65,6 +65,15 @@ struct ManagerCoreTests {
         #expect(response?.seed == 9)
     }
 
+    @Test("with an operator token, START_LEAGUE needs it")
+    func operatorToken() throws {
+        let harness = try ManagerHarness(policy: ManagerPolicy(operatorToken: "s3cret"))
+        #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 2)))) == .authTokenMissing)
+        #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 2), token: "guess"))) == .authTokenInvalid)
+        let accepted = harness.deliver("op", harness.message(StartLeague(playerCount: 2), token: "s3cret"))
+        #expect(accepted.first.flatMap { LeagueFrames.decode(StartLeagueResponse.self, $0.frames) }?.status == .accepted)
+    }
+
     @Test("a two-player league: lease, routing both ways, result, standings and completion")
     func twoPlayerLeague() throws {
         let harness = try ManagerHarness()

@@ -46,6 +46,25 @@ import Testing
         #expect(h.core.playerID == nil)
     }
 
+    @Test func storageErrorOnTheRegistrationIsRetried() {
+        let h = PlayerHarness(link: Self.fast)
+        h.core.start(now: h.now)
+        _ = h.drain()
+        h.fromManager(LeagueError(ProtocolError(.storageError, "disk full"), originalMessageType: MessageType.leagueRegisterRequest.rawValue))
+        #expect(!h.core.refused)
+        h.advance(milliseconds: 300)
+        h.advance(milliseconds: 1_000)
+        #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
+    }
+
+    @Test func adoptsTheManagersShorterHeartbeat() {
+        let h = PlayerHarness(link: ManagerLink.Policy(heartbeatMilliseconds: 1_000))
+        h.register()
+        h.fromManager(Heartbeat(intervalMilliseconds: 250))
+        h.advance(milliseconds: 250)
+        #expect(h.drain().map(\.type) == [.heartbeat])
+    }
+
     @Test func forgottenByTheManagerRegistersAgain() {
         let h = PlayerHarness(link: Self.fast)
         h.register()
