@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // The manager's HTTP API and dashboard; default traits off so swift-configuration is not built.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -93,10 +96,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "LeagueHTTP",
+            dependencies: [
+                "LeagueProtocol", "LeagueOperator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Dashboard")]
+        ),
         .executableTarget(
             name: "LeagueCLI",
             dependencies: [
-                "LeagueRuntime", "LeagueBench", "LeagueLogging", "LeagueStore", "LeagueAgent", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueProtocol",
+                "LeagueHTTP", "LeagueRuntime", "LeagueBench", "LeagueLogging", "LeagueStore", "LeagueAgent", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueProtocol",
                 "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -127,6 +142,15 @@ let package = Package(
         ),
         .testTarget(name: "LeagueBenchTests", dependencies: ["LeagueBench", "LeagueProtocol", "LeagueTestSupport", "ZeroMQ"]),
         .testTarget(name: "LeagueCLITests", dependencies: ["LeagueProtocol", "LeagueOperator", "LeagueTestSupport", "ZeroMQ"]),
+        .testTarget(
+            name: "LeagueHTTPTests",
+            dependencies: [
+                "LeagueHTTP", "LeagueProtocol", "LeagueOperator", "LeagueTestSupport", "ZeroMQ",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            // Python helpers the tests run: the DevTools driver, the Prometheus parser, the OpenAPI checker.
+            exclude: ["Tools"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,10 +27,11 @@ struct RoleService: Service {
         for loop in loops { await loop.waitUntilStopped() }
     }
 
-    /// Runs `loops` until SIGTERM or SIGINT.
-    static func run(_ loops: [EventLoop], agent: AgentControl? = nil, logger: Logger) async throws {
+    /// Runs `loops`, and `services` beside them (the manager's HTTP server), until SIGTERM or SIGINT. On a
+    /// signal the `services` stop first (the group stops in reverse order), then the loops.
+    static func run(_ loops: [EventLoop], agent: AgentControl? = nil, services: [any Service] = [], logger: Logger) async throws {
         let service = RoleService(loops: loops, agent: agent, drainTimeout: .seconds(5))
-        let group = ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let group = ServiceGroup(services: [service] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 }

@@ -8,7 +8,7 @@ import Testing
 struct ProcessLeagueTests {
     /// Starts a manager on a free port and returns it with its endpoint.
     static func manager() async throws -> (AgentProcess, String) {
-        let manager = try AgentProcess(["manager", "--bind", "tcp://127.0.0.1:*", "--log-level", "warning"])
+        let manager = try AgentProcess(["manager", "--bind", "tcp://127.0.0.1:*", "--db", "memory", "--http", "off", "--log-level", "warning"])
         let line = try #require(await manager.line(startingWith: "manager listening on "), "the manager did not report its endpoint")
         return (manager, String(line.dropFirst("manager listening on ".count)))
     }

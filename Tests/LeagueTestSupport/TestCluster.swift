@@ -30,7 +30,9 @@ public final class TestCluster {
         let process = try AgentProcess(
             ["manager", "--bind", bind, "--db", database, "--heartbeat-ms", "\(Self.heartbeatMilliseconds)", "--liveness", "3",
              "--grace-ms", "\(graceMilliseconds)", "--assignment-retry-ms", "200", "--log-level", "info",
-             "--log-file", folder.appendingPathComponent("manager.log").path] + extra)
+             "--log-file", folder.appendingPathComponent("manager.log").path]
+                // No HTTP server unless a test asks for one (`--http 127.0.0.1:0`): the default port is shared.
+                + (extra.contains("--http") ? [] : ["--http", "off"]) + extra)
         guard let line = await process.line(startingWith: "manager listening on ", within: 30) else {
             process.kill()
             throw ClusterError(reason: "the manager did not start")
