@@ -22,7 +22,7 @@ struct FaultToleranceTests {
     @Test("a player that never answers loses each match technically and the league still completes")
     func silentPlayerLoses() async throws {
         let context = try Context()
-        let options = LocalLeagueOptions(players: 3, referees: 2, seed: 5, joinTimeoutMilliseconds: 300, moveTimeoutMilliseconds: 300)
+        let options = LocalLeagueOptions(players: 3, referees: 2, seed: 5, joinTimeoutMilliseconds: 1_500, moveTimeoutMilliseconds: 1_500)
         let league = try await LocalLeague.launch(options, context: context, logger: quietLogger)
         let silent = try await Self.silentPlayer("zz-silent", endpoint: league.endpoint, context: context)
         let report = try await league.play(players: 4)

@@ -48,7 +48,7 @@ public final class TestCluster {
     }
 
     @discardableResult
-    public func startReferee(_ name: String, maxMatches: Int = 2, timeoutMilliseconds: Int = 2_000) throws -> AgentProcess {
+    public func startReferee(_ name: String, maxMatches: Int = 2, timeoutMilliseconds: Int = 4_000) throws -> AgentProcess {
         let process = try AgentProcess(
             ["referee", "--manager", endpoint, "--name", name, "--max-matches", "\(maxMatches)", "--join-timeout-ms", "\(timeoutMilliseconds)",
              "--move-timeout-ms", "\(timeoutMilliseconds)"] + linkOptions)
