@@ -22,7 +22,8 @@ enum CodecBenchmarks {
             metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], maxDuration: .seconds(2), maxIterations: 1_000_000)
         let bytes = MessageCodec().encode(report)
         let frames: [[UInt8]] = [
-            WireMessage.protocolTag, Array(MessageType.matchResultReport.rawValue.utf8), [], Array("tok_0123456789abcdef0123456789abcdef".utf8),
+            WireMessage.protocolTag, Array(MessageType.matchResultReport.rawValue.utf8), [],
+            Array("tok_0123456789abcdef0123456789abcdef".utf8),
             bytes,
         ]
 

@@ -26,17 +26,22 @@ public enum BenchOutput {
     /// A league run as a table.
     public static func table(_ report: BenchReport) -> String {
         let scenario = report.scenario
-        var lines = [
-            "scenario: \(scenario.leagues) league(s) × \(scenario.players) players, \(scenario.referees) referees × \(scenario.refereeCapacity), "
-                + "\(scenario.concurrentLeagues) at once, \(scenario.transport.rawValue), \(scenario.roles.rawValue), seed \(scenario.seed)",
-            "machine: \(report.machine.cores) cores, load \(report.machine.loadAtStart.map { String($0) }.joined(separator: " ")) → "
-                + "\(report.machine.loadAtEnd.map { String($0) }.joined(separator: " ")), libzmq \(report.machine.libzmq)",
+        let agents =
+            "\(scenario.leagues) league(s) × \(scenario.players) players, \(scenario.referees) referees × \(scenario.refereeCapacity)"
+        let layout =
+            "\(scenario.concurrentLeagues) at once, \(scenario.transport.rawValue), \(scenario.roles.rawValue), seed \(scenario.seed)"
+        let machine = report.machine
+        let loads = "\(loadText(machine.loadAtStart)) → \(loadText(machine.loadAtEnd))"
+        var lines: [String] = [
+            "scenario: \(agents), \(layout)",
+            "machine: \(machine.cores) cores, load \(loads), libzmq \(machine.libzmq)",
             "",
         ]
         var rows = [["run", "matches", "lost", "wall s", "matches/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "msgs/s", "league p50 ms"]]
         func row(_ name: String, _ t: Throughput) -> [String] {
             [
-                name, "\(t.matches)", "\(t.lostMatches)", fixed(t.wallSeconds, 3), fixed(t.matchesPerSecond, 0), fixed(t.matchLatencyMs.p50, 3),
+                name, "\(t.matches)", "\(t.lostMatches)", fixed(t.wallSeconds, 3), fixed(t.matchesPerSecond, 0),
+                fixed(t.matchLatencyMs.p50, 3),
                 fixed(t.matchLatencyMs.p90, 3), fixed(t.matchLatencyMs.p99, 3), fixed(t.matchLatencyMs.max, 3),
                 t.managerMessagesPerSecond.map { fixed($0, 0) } ?? "-", t.leagueMs.map { fixed($0.p50, 1) } ?? "-",
             ]
@@ -63,9 +68,11 @@ public enum BenchOutput {
         idle: \(report.registered)/\(report.players) players registered in \(fixed(report.registrationSeconds, 2)) s over \(report.transport.rawValue); \(report.heartbeats)
         manager: \(fixed(report.managerCpuPercent, 1)) % of one core over \(fixed(report.seconds, 1)) s, RSS \(fixed(report.managerRssMegabytes, 1)) MiB (peak \(fixed(report.managerPeakRssMegabytes, 1)), private \(fixed(report.managerAnonymousRssMegabytes, 1)))
         players' process: \(fixed(report.playersCpuPercent, 1)) % of one core, RSS \(fixed(report.playersProcessRssMegabytes, 1)) MiB
-        machine: \(report.machine.cores) cores, load \(report.machine.loadAtStart.map { String($0) }.joined(separator: " ")) → \(report.machine.loadAtEnd.map { String($0) }.joined(separator: " "))
+        machine: \(report.machine.cores) cores, load \(loadText(report.machine.loadAtStart)) → \(loadText(report.machine.loadAtEnd))
         """
     }
+
+    static func loadText(_ loads: [Double]) -> String { loads.map { String($0) }.joined(separator: " ") }
 
     static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 
@@ -77,45 +84,5 @@ public enum BenchOutput {
                 return column == 0 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
-    }
-}
-
-/// Progress on stderr while a bench runs: one line rewritten in place on a terminal, a line every few
-/// seconds otherwise.
-public final class BenchProgressLine: Sendable {
-    private let interactive = isatty(STDERR_FILENO) == 1
-    private let lastPlain = Mutex<UInt64>(0)
-
-    public init() {}
-
-    /// Shows how far the run has got.
-    public func update(_ progress: BenchProgress) {
-        let text =
-            progress.phase == "raw-relay"
-            ? "raw relay: running"
-            : "league: \(progress.leaguesDone)/\(progress.leagues) leagues, \(progress.matchesDone) matches, "
-                + "\(BenchOutput.fixed(progress.matchesPerSecond, 0)) matches/s, \(BenchOutput.fixed(progress.seconds, 1)) s"
-        if interactive {
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-        } else {
-            let now = UInt64(Date().timeIntervalSince1970)
-            let due = lastPlain.withLock { last in
-                guard progress.phase == "raw-relay" || now >= last + 5 else { return false }
-                last = now
-                return true
-            }
-            if due { FileHandle.standardError.write(Data("\(text)\n".utf8)) }
-        }
-    }
-
-    /// Ends the progress line.
-    public func finish() {
-        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-
-    /// A line of its own.
-    public func note(_ text: String) {
-        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        FileHandle.standardError.write(Data("\(text)\n".utf8))
     }
 }

@@ -30,16 +30,3 @@ public enum BenchRunner {
             scenario: scenario, machine: ProcessUsage.machine(loadAtStart: load), league: league, rawRelay: raw, roles: roles)
     }
 }
-
-/// Why a bench run could not be carried out.
-public enum BenchError: Error, CustomStringConvertible {
-    case invalidScenario(String)
-    case processFailed(String)
-
-    public var description: String {
-        switch self {
-        case .invalidScenario(let reason): "invalid scenario: \(reason)"
-        case .processFailed(let reason): "a role's process failed: \(reason)"
-        }
-    }
-}

@@ -16,6 +16,7 @@ public struct BenchScenario: Sendable, Hashable, Codable {
 
     /// Players in each league.
     public var players: Int
+    /// Referees, shared by every league.
     public var referees: Int
     /// Matches each referee runs at once.
     public var refereeCapacity: Int
@@ -23,7 +24,9 @@ public struct BenchScenario: Sendable, Hashable, Codable {
     public var leagues: Int
     /// Leagues running at the same time, each with its own players (1: back to back).
     public var concurrentLeagues: Int
+    /// How the agents reach the manager.
     public var transport: Transport
+    /// Where the roles run.
     public var roles: Roles
     /// Seeds the leagues' draws and the players' strategies.
     public var seed: UInt64
@@ -33,11 +36,15 @@ public struct BenchScenario: Sendable, Hashable, Codable {
     public var rawRelayMatchLimit: Int
     /// Seconds a league may take before the run gives up on it.
     public var leagueTimeoutSeconds: Int
+    /// With `roles: .processes`: a command put before the manager's, such as
+    /// `["perf", "record", "-g", "-o", "manager.data"]` or `["valgrind", "--tool=callgrind"]`, to profile it.
+    public var managerPrefix: [String]
 
+    /// A scenario; the defaults are a single 4-player league over tcp in one process.
     public init(
         players: Int = 4, referees: Int = 2, refereeCapacity: Int = 4, leagues: Int = 1, concurrentLeagues: Int = 1,
         transport: Transport = .tcp, roles: Roles = .oneProcess, seed: UInt64 = 1, rawRelay: Bool = false,
-        rawRelayMatchLimit: Int = 20_000, leagueTimeoutSeconds: Int = 120
+        rawRelayMatchLimit: Int = 20_000, leagueTimeoutSeconds: Int = 120, managerPrefix: [String] = []
     ) {
         self.players = players
         self.referees = referees
@@ -50,6 +57,7 @@ public struct BenchScenario: Sendable, Hashable, Codable {
         self.rawRelay = rawRelay
         self.rawRelayMatchLimit = rawRelayMatchLimit
         self.leagueTimeoutSeconds = leagueTimeoutSeconds
+        self.managerPrefix = managerPrefix
     }
 
     /// Matches in one league: every pair once.

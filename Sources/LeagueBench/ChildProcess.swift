@@ -60,7 +60,11 @@ final class ChildProcess: Sendable {
         let exited = self.exited
         let killer = Task { [process] in
             try? await Task.sleep(for: .seconds(seconds))
-            if exited.value == nil { kill(process.processIdentifier, SIGKILL) }
+            guard exited.value == nil else { return }
+            kill(process.processIdentifier, SIGKILL)
+            // Should the exit still go unreported, the run must not wait for ever.
+            try? await Task.sleep(for: .seconds(5))
+            exited.complete(-1)
         }
         let status = await exited.wait()
         killer.cancel()

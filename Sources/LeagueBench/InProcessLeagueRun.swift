@@ -41,7 +41,8 @@ enum InProcessLeagueRun {
                 return { context in
                     ThreadUsage.tagCurrentThread("referee")
                     return try ProbeRefereeService(
-                        context: context, managerEndpoint: endpoint, configuration: configuration, recorder: recorder, logger: refereeLogger)
+                        context: context, managerEndpoint: endpoint, configuration: configuration, recorder: recorder, logger: refereeLogger
+                    )
                 }
             }
             let players: [EventLoop.Factory] = (0..<scenario.playerAgents).map { index in
@@ -49,7 +50,8 @@ enum InProcessLeagueRun {
                 let playerLogger = logger.with(role: "player", agent: configuration.name)
                 return { context in
                     ThreadUsage.tagCurrentThread("player")
-                    return try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
+                    return try PlayerService(
+                        context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
                 }
             }
             for (name, services) in [("referees", referees), ("players", players)] {
@@ -57,7 +59,8 @@ enum InProcessLeagueRun {
                 loops.append(loop)
                 try await loop.waitUntilStarted()
             }
-            let operatorClient = try await LeagueClient(endpoint: endpoint, context: context, name: "bench", logger: logger.with(role: "operator"))
+            let operatorClient = try await LeagueClient(
+                endpoint: endpoint, context: context, name: "bench", logger: logger.with(role: "operator"))
             client = operatorClient
             let baseline = ThreadBaseline()
             // The broker publishes its counters once per batch of up to 512 messages, so the count is taken

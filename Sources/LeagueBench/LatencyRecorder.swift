@@ -44,10 +44,10 @@ public final class LatencyRecorder: Sendable {
 
     /// The distribution of a microsecond histogram, in milliseconds.
     public static func summary(_ histogram: Histogram<UInt64>) -> LatencySummary {
-        func ms(_ micros: UInt64) -> Double { (Double(micros) / 1_000 * 1_000).rounded() / 1_000 }
+        func ms(_ micros: UInt64) -> Double { Double(micros) / 1_000 }
         guard histogram.totalCount > 0 else { return LatencySummary(count: 0, p50: 0, p90: 0, p99: 0, max: 0, mean: 0) }
         return LatencySummary(
             count: Int(histogram.totalCount), p50: ms(histogram.valueAtPercentile(50)), p90: ms(histogram.valueAtPercentile(90)),
-            p99: ms(histogram.valueAtPercentile(99)), max: ms(histogram.max), mean: (histogram.mean / 1_000 * 1_000).rounded() / 1_000)
+            p99: ms(histogram.valueAtPercentile(99)), max: ms(histogram.max), mean: (histogram.mean).rounded() / 1_000)
     }
 }

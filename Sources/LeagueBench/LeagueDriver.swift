@@ -92,15 +92,3 @@ struct LeagueDriver {
         return outcome
     }
 }
-
-/// How far a run has got, for a progress line.
-public struct BenchProgress: Sendable {
-    public var phase: String
-    public var leaguesDone: Int
-    public var leagues: Int
-    public var matchesDone: Int
-    public var seconds: Double
-
-    /// Matches per second so far.
-    public var matchesPerSecond: Double { seconds > 0 ? Double(matchesDone) / seconds : 0 }
-}

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import LeagueOperator
 import LeagueRuntime
 import Logging
+import Synchronization
 import ZeroMQ
 
 /// The league part of a run with each role as its own process: the real `league manager`, one
@@ -25,8 +25,17 @@ enum ProcessLeagueRun {
             }
         }
         do {
+            // The manager as deployed: its SQLite store on disk (in the run's directory), info logs; no HTTP API,
+            // so that runs side by side do not compete for its port.
+            let managerCommand = [
+                executable, "manager", "--bind", scenario.bindEndpoint(unique: unique), "--db",
+                directory.appendingPathComponent("league.sqlite").path,
+                "--http", "off", "--log-level", "info",
+            ]
+            let wrapped = scenario.managerPrefix + managerCommand
             let manager = try ChildProcess(
-                executable: executable, arguments: ["manager", "--bind", scenario.bindEndpoint(unique: unique), "--log-level", "info"],
+                executable: wrapped[0].hasPrefix("/") ? wrapped[0] : "/usr/bin/env",
+                arguments: wrapped[0].hasPrefix("/") ? Array(wrapped.dropFirst()) : wrapped,
                 directory: directory, name: "manager", watch: "manager listening on ")
             children.append(("manager", manager))
             guard let endpoint = await wait(for: manager.watched, seconds: 30) else {
@@ -40,7 +49,8 @@ enum ProcessLeagueRun {
                         try ChildProcess(
                             executable: executable,
                             arguments: [
-                                "bench", "--probe-referee", name, "--manager", endpoint, "--referee-capacity", "\(scenario.refereeCapacity)",
+                                "bench", "--probe-referee", name, "--manager", endpoint, "--referee-capacity",
+                                "\(scenario.refereeCapacity)",
                                 "--log-level", "warning",
                             ], directory: directory, name: name)
                     ))
@@ -65,7 +75,11 @@ enum ProcessLeagueRun {
             let pids = children.map { ($0.role, $0.process.pid) }
             let operatorPID = getpid()
             let driver = LeagueDriver(scenario: scenario, client: client, progress: progress) {
-                baseline.set(Dictionary(uniqueKeysWithValues: (pids + [("operator", operatorPID)]).map { ($0.1, ProcessUsage.process($0.1)?.cpuSeconds ?? 0) }))
+                baseline.set(
+                    Dictionary(
+                        uniqueKeysWithValues: (pids + [("operator", operatorPID)]).map {
+                            ($0.1, ProcessUsage.process($0.1)?.cpuSeconds ?? 0)
+                        }))
             }
             let outcome = try await driver.run()
             let ends = (pids + [("operator", operatorPID)]).map { (role: $0.0, pid: $0.1, sample: ProcessUsage.process($0.1)) }
@@ -86,7 +100,8 @@ enum ProcessLeagueRun {
                 matches: outcome.matchesCompleted, lostMatches: scenario.totalMatches - outcome.matchesCompleted,
                 technicalLosses: totals.technicalLosses, wallSeconds: max(0, seconds),
                 matchLatencyMs: LatencyRecorder.summary(totals.histogram), leagueMs: LatencyRecorder.summary(outcome.leagueDurations),
-                managerMessages: counter("received", inFinalLineOf: managerLog), managerErrors: counter("errors", inFinalLineOf: managerLog))
+                managerMessages: counter("received", inFinalLineOf: managerLog), managerErrors: counter("errors", inFinalLineOf: managerLog)
+            )
             let before = baseline.value
             var roles: [RoleUsage] = []
             for role in ["manager", "referee", "player", "operator"] {
@@ -107,12 +122,13 @@ enum ProcessLeagueRun {
         }
     }
 
-    /// A `key=N` counter from the manager's `manager stopped` log line.
+    /// A counter from the manager's `manager stopped` log line, as text (`key=N`) or JSON (`"key":"N"`).
     static func counter(_ key: String, inFinalLineOf log: String) -> Int? {
-        guard let line = log.split(separator: "\n").last(where: { $0.contains("manager stopped") }),
-            let range = line.range(of: "\(key)=")
-        else { return nil }
-        return Int(line[range.upperBound...].prefix { $0.isNumber })
+        guard let line = log.split(separator: "\n").last(where: { $0.contains("manager stopped") }) else { return nil }
+        for marker in ["\"\(key)\":\"", "\"\(key)\":", "\(key)="] {
+            if let range = line.range(of: marker) { return Int(line[range.upperBound...].prefix { $0.isNumber }) }
+        }
+        return nil
     }
 }
 

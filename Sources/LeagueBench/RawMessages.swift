@@ -18,7 +18,8 @@ struct RawMessages: Sendable {
         let body: [UInt8]
         init<Body: MessageBody>(_ body: Body, sender: String, codec: MessageCodec) {
             type = Array(Body.messageType.rawValue.utf8)
-            self.body = codec.encode(body, sender: sender, conversationID: "conv-league-1-R1M1", authToken: "tok_0123456789abcdef0123456789abcdef")
+            self.body = codec.encode(
+                body, sender: sender, conversationID: "conv-league-1-R1M1", authToken: "tok_0123456789abcdef0123456789abcdef")
         }
     }
 
@@ -47,7 +48,8 @@ struct RawMessages: Sendable {
                 result: .init(
                     winner: "P01", score: ["P01": 3, "P02": 0],
                     details: .init(
-                        status: .win, drawnNumber: 4, choices: choices, seed: 1234567890123, reason: "P01 chose even and the number 4 is even",
+                        status: .win, drawnNumber: 4, choices: choices, seed: 1234567890123,
+                        reason: "P01 chose even and the number 4 is even",
                         technicalLosers: []))), sender: referee, codec: codec)
         ack = Frame(MatchResultAck(leagueID: "league-1", matchID: "R1M1", status: .accepted), sender: "league_manager", codec: codec)
     }

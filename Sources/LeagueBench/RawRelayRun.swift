@@ -59,7 +59,7 @@ enum RawRelayRun {
         let end = await progress.ended.wait()
         watchdog.cancel()
         let finished = progress.finished.load(ordering: .relaxed)
-        let seconds = Double((end ?? MonotonicClock.now()) &- start) / 1e9
+        let seconds = start == 0 ? 0 : Double((end ?? MonotonicClock.now()) &- start) / 1e9
         for loop in loops { loop.stop() }
         for loop in loops { await loop.waitUntilStopped() }
         loops = []

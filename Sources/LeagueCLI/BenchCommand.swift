@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LeagueBench
+import LeagueManager
+import LeagueProtocol
 import LeagueReferee
 import LeagueRuntime
 import Logging
@@ -62,6 +64,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seconds the idle measurement lasts.")
     var idleSeconds = 10
 
+    @Option(help: "With --roles processes: a command (split at spaces) to run the manager under, e.g. \"valgrind --tool=callgrind\".")
+    var managerPrefix: String?
+
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
@@ -71,17 +76,26 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The manager a probe referee connects to (internal).", visibility: .private))
     var manager = defaultEndpoint
 
+    @Option(help: ArgumentHelp("Run a manager broker bound here, for --idle-players (internal).", visibility: .private))
+    var serveManager: String?
+
+    @Option(help: ArgumentHelp("Connect --idle-players players from this number for another bench (internal).", visibility: .private))
+    var idleHelper: Int?
+
+    @Option(help: "With --idle-players: the manager's ZMTP heartbeat interval in ms (0: off); `league manager`'s own when absent.")
+    var managerHeartbeatMs: Int?
+
     @OptionGroup var common: CommonOptions
 
     var scenario: BenchScenario {
         BenchScenario(
             players: players, referees: referees, refereeCapacity: refereeCapacity, leagues: leagues, concurrentLeagues: concurrent,
             transport: transport, roles: roles, seed: seed, rawRelay: rawRelay, rawRelayMatchLimit: rawMatches,
-            leagueTimeoutSeconds: timeout)
+            leagueTimeoutSeconds: timeout, managerPrefix: managerPrefix.map { $0.split(separator: " ").map(String.init) } ?? [])
     }
 
     func validate() throws {
-        if probeReferee != nil { return }
+        if probeReferee != nil || serveManager != nil || idleHelper != nil { return }
         if let idlePlayers {
             guard idlePlayers >= 1 else { throw ValidationError("--idle-players must be at least 1") }
             guard transport != .inproc else { throw ValidationError("--idle-players needs tcp or ipc: the manager is a process") }
@@ -97,12 +111,22 @@ struct BenchCommand: AsyncParsableCommand {
             try await runProbeReferee(name: name, logger: logger)
             return
         }
+        if let first = idleHelper {
+            let loops = try await IdleRun.helper(first: first, count: idlePlayers ?? 0, endpoint: manager, logger: logger)
+            await runUntilSignalled(loops)
+            return
+        }
+        if let endpoint = serveManager {
+            try await serve(endpoint, logger: logger)
+            return
+        }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         BenchLimits.raiseOpenFiles()
         let progress = BenchProgressLine()
         if let idlePlayers {
             let report = try await IdleRun.run(
-                players: idlePlayers, seconds: idleSeconds, transport: transport, executable: executable, logger: logger
+                players: idlePlayers, seconds: idleSeconds, transport: transport, executable: executable,
+                managerHeartbeatMilliseconds: managerHeartbeatMs, logger: logger
             ) { progress.note($0) }
             if json { try BenchOutput.printJSON(report) } else { print(BenchOutput.table(report)) }
             return
@@ -110,10 +134,32 @@ struct BenchCommand: AsyncParsableCommand {
         let scenario = self.scenario
         progress.note(
             "bench: \(scenario.leagues) league(s) of \(scenario.players) players, \(scenario.referees) referees, "
-                + "\(scenario.concurrentLeagues) at once, \(scenario.transport.rawValue), \(scenario.roles.rawValue), seed \(scenario.seed)")
+                + "\(scenario.concurrentLeagues) at once, \(scenario.transport.rawValue), \(scenario.roles.rawValue), seed \(scenario.seed)"
+        )
         let report = try await BenchRunner.run(scenario, executable: executable, logger: logger) { progress.update($0) }
         progress.finish()
         if json { try BenchOutput.printJSON(report) } else { print(BenchOutput.table(report)) }
+    }
+
+    /// The broker of `league manager` with a chosen ZMTP heartbeat, for `--idle-players`: prints the same
+    /// `manager listening on` line and runs until SIGINT or SIGTERM.
+    private func serve(_ endpoint: String, logger: Logger) async throws {
+        let context = try Context()
+        let bound = Completion<String>()
+        let configuration = ManagerConfiguration(endpoint: endpoint, transportHeartbeatMilliseconds: Int32(managerHeartbeatMs ?? 1_000))
+        let managerLogger = logger.with(role: "manager")
+        let loop = try EventLoop(
+            name: "manager", context: context,
+            services: [
+                { context in
+                    let broker = try Broker(context: context, configuration: configuration, logger: managerLogger, stats: ManagerStatsBox())
+                    bound.complete(broker.boundEndpoint)
+                    return broker
+                }
+            ])
+        try await loop.waitUntilStarted()
+        FileHandle.standardOutput.write(Data("manager listening on \(bound.value ?? endpoint)\n".utf8))
+        await runUntilSignalled([loop])
     }
 
     /// A referee process for `--roles processes`: runs until SIGTERM, then prints its latencies as JSON.
@@ -128,7 +174,8 @@ struct BenchCommand: AsyncParsableCommand {
             services: [
                 { context in
                     try ProbeRefereeService(
-                        context: context, managerEndpoint: endpoint, configuration: configuration, recorder: recorder, logger: refereeLogger)
+                        context: context, managerEndpoint: endpoint, configuration: configuration, recorder: recorder, logger: refereeLogger
+                    )
                 }
             ])
         try await loop.waitUntilStarted()

@@ -51,7 +51,8 @@ final class JSONTreeDecoder: Decoder {
         switch node {
         case .array(let array): return JSONUnkeyedDecodingContainer(decoder: self, values: array.values)
         case .null:
-            throw DecodingError.valueNotFound([Any].self, .init(codingPath: codingPath, debugDescription: "Expected an array but found null."))
+            throw DecodingError.valueNotFound(
+                [Any].self, .init(codingPath: codingPath, debugDescription: "Expected an array but found null."))
         default: throw mismatch([Any].self)
         }
     }
@@ -80,7 +81,8 @@ final class JSONTreeDecoder: Decoder {
             guard let value = Number(exactly: magnitude) else { throw outOfRange(type) }
             return value
         case .double: throw outOfRange(type)
-        case .null: throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected \(type) but found null."))
+        case .null:
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected \(type) but found null."))
         default: throw mismatch(type)
         }
     }
@@ -93,7 +95,9 @@ final class JSONTreeDecoder: Decoder {
         switch node {
         case .integer(let negative, let magnitude): return negative ? -Double(magnitude) : Double(magnitude)
         case .double(let value): return value
-        case .null: throw DecodingError.valueNotFound(Double.self, .init(codingPath: codingPath, debugDescription: "Expected a number but found null."))
+        case .null:
+            throw DecodingError.valueNotFound(
+                Double.self, .init(codingPath: codingPath, debugDescription: "Expected a number but found null."))
         default: throw mismatch(Double.self)
         }
     }
@@ -108,7 +112,8 @@ extension JSONTreeDecoder: SingleValueDecodingContainer {
     func decode(_ type: Bool.Type) throws -> Bool {
         switch node {
         case .bool(let value): return value
-        case .null: throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected Bool but found null."))
+        case .null:
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected Bool but found null."))
         default: throw mismatch(type)
         }
     }
@@ -116,7 +121,8 @@ extension JSONTreeDecoder: SingleValueDecodingContainer {
     func decode(_ type: String.Type) throws -> String {
         switch node {
         case .string(let value): return value
-        case .null: throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected String but found null."))
+        case .null:
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected String but found null."))
         default: throw mismatch(type)
         }
     }

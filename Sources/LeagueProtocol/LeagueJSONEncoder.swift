@@ -91,7 +91,9 @@ enum JSONSerializer {
                 case 0x08: out.append(UInt8(ascii: "b"))
                 case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    out.append(contentsOf: [
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                    ])
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
@@ -227,7 +229,9 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         object.set(key.stringValue, try encoder.box(value, key: key))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = JSONTreeEncoder(parent: encoder, key: key)
         let nested = child.object()
         object.set(key.stringValue, .object(nested))
@@ -241,7 +245,9 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         return JSONUnkeyedEncodingContainer(encoder: child, array: nested)
     }
 
-    mutating func superEncoder() -> any Encoder { JSONReferenceEncoder(parent: encoder, key: JSONIndexKey.superKey) { [object] node in object.set("super", node) } }
+    mutating func superEncoder() -> any Encoder {
+        JSONReferenceEncoder(parent: encoder, key: JSONIndexKey.superKey) { [object] node in object.set("super", node) }
+    }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         JSONReferenceEncoder(parent: encoder, key: key) { [object] node in object.set(key.stringValue, node) }

@@ -39,7 +39,9 @@ struct BenchSmokeTests {
         }
         let latency = try #require(league["match_latency_ms"] as? [String: Any])
         for key in ["p50", "p90", "p99", "max"] { #expect(latency[key] != nil, "latency lacks \(key)") }
-        for key in ["scenario", "machine", "raw_relay", "league_to_raw_ratio", "roles"] { #expect(object[key] != nil, "report lacks \(key)") }
+        for key in ["scenario", "machine", "raw_relay", "league_to_raw_ratio", "roles"] {
+            #expect(object[key] != nil, "report lacks \(key)")
+        }
         let back = try BenchOutput.decoder().decode(BenchReport.self, from: json)
         #expect(back.league.matches == report.league.matches)
     }
