@@ -17,7 +17,9 @@ public enum AgentSocket {
         try socket.set(.maxMessageSize(Int64(WireMessage.maxReplySize)))
         try socket.set(.reconnectInterval(initial: 100, maximum: 5_000))
         if heartbeatMilliseconds > 0 {
-            try socket.set(.heartbeat(interval: heartbeatMilliseconds, timeout: heartbeatMilliseconds * 3, ttl: heartbeatMilliseconds * 3))
+            // No TTL: a TTL makes the manager's ROUTER arm a timer per connection on every PING, and libzmq
+            // 4.3.4 cancels timers by a linear scan, so 10,000 agents would cost the manager a whole core.
+            try socket.set(.heartbeat(interval: heartbeatMilliseconds, timeout: heartbeatMilliseconds * 3, ttl: 0))
         }
         try socket.connect(endpoint)
         return socket

@@ -13,16 +13,24 @@ public struct ManagerLink {
         public var liveness: Int
         public var backoffInitialMilliseconds: Int
         public var backoffMaxMilliseconds: Int
+        /// How long a registration may go unanswered before the link counts as lost. Longer than the
+        /// liveness window: a manager answering thousands of registrations at once is busy, not gone.
+        public var registrationTimeoutMilliseconds: Int
 
-        public init(heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, backoffInitialMilliseconds: Int = 1_000, backoffMaxMilliseconds: Int = 32_000) {
+        public init(
+            heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, backoffInitialMilliseconds: Int = 1_000, backoffMaxMilliseconds: Int = 32_000,
+            registrationTimeoutMilliseconds: Int = 10_000
+        ) {
             self.heartbeatMilliseconds = heartbeatMilliseconds
             self.liveness = liveness
             self.backoffInitialMilliseconds = backoffInitialMilliseconds
             self.backoffMaxMilliseconds = backoffMaxMilliseconds
+            self.registrationTimeoutMilliseconds = registrationTimeoutMilliseconds
         }
 
         var heartbeat: UInt64 { UInt64(max(1, heartbeatMilliseconds)) * 1_000_000 }
         var deadAfter: UInt64 { heartbeat * UInt64(max(1, liveness)) }
+        var registrationTimeout: UInt64 { UInt64(max(1, registrationTimeoutMilliseconds)) * 1_000_000 }
     }
 
     public enum State: Equatable, Sendable {
@@ -96,7 +104,7 @@ public struct ManagerLink {
     public var nextDeadline: UInt64 {
         switch state {
         case .registered: min(lastSent + heartbeatInterval, lastHeard + policy.deadAfter + 1)
-        case .registering(let since): since + policy.deadAfter
+        case .registering(let since): since + policy.registrationTimeout
         case .waiting(let until): until
         }
     }
@@ -108,7 +116,7 @@ public struct ManagerLink {
             if now &- lastHeard > policy.deadAfter { return lose(now) }
             return now &- lastSent >= heartbeatInterval ? .sendHeartbeat : .none
         case .registering(let since):
-            return now &- since >= policy.deadAfter ? lose(now) : .none
+            return now &- since >= policy.registrationTimeout ? lose(now) : .none
         case .waiting(let until):
             guard now >= until else { return .none }
             reconnects += 1

@@ -72,7 +72,7 @@ struct ManagerCommand: AsyncParsableCommand {
         let context = try Context()
         let stats = ManagerStatsBox()
         let bound = Completion<String>()
-        let configuration = ManagerConfiguration(endpoint: bind, transportHeartbeatMilliseconds: Int32(heartbeatMs))
+        let configuration = ManagerConfiguration(endpoint: bind)
         let box = StoreBox(store)
         let startedAt = MonotonicClock.now()
         let httpAddress = try HTTPAddress.parse(http ?? HTTPAddress.standard.description)

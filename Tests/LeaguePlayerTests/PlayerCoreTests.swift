@@ -7,7 +7,8 @@ import Testing
 /// right referee, think-time delays, and learning from GAME_OVER.
 @Suite struct PlayerCoreTests {
     /// Heartbeat 100 ms, liveness 3, reconnect backoff from 1 s.
-    static let fast = ManagerLink.Policy(heartbeatMilliseconds: 100, liveness: 3, backoffInitialMilliseconds: 1_000, backoffMaxMilliseconds: 32_000)
+    static let fast = ManagerLink.Policy(
+        heartbeatMilliseconds: 100, liveness: 3, backoffInitialMilliseconds: 1_000, backoffMaxMilliseconds: 32_000, registrationTimeoutMilliseconds: 300)
 
     @Test func unansweredRegistrationIsSentAgainOnANewSocketAfterBackoff() throws {
         let h = PlayerHarness(link: Self.fast)
