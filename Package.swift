@@ -120,7 +120,7 @@ let package = Package(
         ),
         .target(
             name: "LeagueTestSupport",
-            dependencies: ["ZeroMQ", "LeagueProtocol", "LeagueOperator", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ZeroMQ", "LeagueProtocol", "LeagueOperator", "LeagueAgent", .product(name: "Logging", package: "swift-log")],
             path: "Tests/LeagueTestSupport"
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "LeagueTestSupport"]),
@@ -130,11 +130,11 @@ let package = Package(
         .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueStore", "LeagueTestSupport"]),
         .testTarget(
             name: "LeagueRefereeTests",
-            dependencies: ["LeagueReferee", "LeagueAgent", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeagueReferee", "LeagueAgent", "LeagueProtocol", "LeagueTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "LeaguePlayerTests",
-            dependencies: ["LeaguePlayer", "LeagueAgent", "LeagueProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeaguePlayer", "LeagueAgent", "LeagueProtocol", "LeagueTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "LeagueRuntimeTests",

@@ -11,7 +11,9 @@ public struct AgentConnection {
     private let transport: AgentTransport
     private let logger: Logger
 
-    public init(role: String, name: String, policy: ManagerLink.Policy, seed: UInt64, now: UInt64, transport: AgentTransport, logger: Logger) {
+    public init(
+        role: String, name: String, policy: ManagerLink.Policy, seed: UInt64, now: UInt64, transport: AgentTransport, logger: Logger
+    ) {
         session = AgentSession(role: role, displayName: name)
         link = ManagerLink(policy: policy, now: now, seed: seed)
         self.transport = transport
@@ -61,7 +63,8 @@ public struct AgentConnection {
     /// Whether a LEAGUE_ERROR means the manager no longer knows this agent (a restarted manager, a
     /// connection it replaced): the caller should register again.
     public func mustRegisterAgain(after error: LeagueError) -> Bool {
-        isRegistered && (error.errorCode == .playerNotRegistered || error.errorCode == .authTokenInvalid || error.errorCode == .authTokenMissing)
+        isRegistered
+            && (error.errorCode == .playerNotRegistered || error.errorCode == .authTokenInvalid || error.errorCode == .authTokenMissing)
     }
 
     /// Advances the link: sends a heartbeat when due, replaces the socket when a reconnect is due.

@@ -9,7 +9,9 @@ public enum AgentSocket {
     /// - Parameter routingID: the identity the manager sees. Keeping the same one across libzmq's automatic
     ///   reconnects (and the manager's `ROUTER_HANDOVER`) means a dropped TCP link does not cost the
     ///   registration. Use ``makeRoutingID(_:)``.
-    public static func connect(_ context: Context, to endpoint: String, routingID: [UInt8]? = nil, heartbeatMilliseconds: Int32 = 1_000) throws -> Socket {
+    public static func connect(_ context: Context, to endpoint: String, routingID: [UInt8]? = nil, heartbeatMilliseconds: Int32 = 1_000)
+        throws -> Socket
+    {
         let socket = try Socket(context, type: .dealer)
         if let routingID { try socket.set(.routingID(routingID)) }
         try socket.set(.sendHighWaterMark(10_000))

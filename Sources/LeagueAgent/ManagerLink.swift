@@ -18,7 +18,8 @@ public struct ManagerLink {
         public var registrationTimeoutMilliseconds: Int
 
         public init(
-            heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, backoffInitialMilliseconds: Int = 1_000, backoffMaxMilliseconds: Int = 32_000,
+            heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, backoffInitialMilliseconds: Int = 1_000,
+            backoffMaxMilliseconds: Int = 32_000,
             registrationTimeoutMilliseconds: Int = 10_000
         ) {
             self.heartbeatMilliseconds = heartbeatMilliseconds

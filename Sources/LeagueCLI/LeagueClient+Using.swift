@@ -7,7 +7,8 @@ extension LeagueClient {
     static func using<T>(
         _ endpoint: String, name: String, operatorToken: String? = nil, logger: Logger, _ body: (LeagueClient) async throws -> T
     ) async throws -> T {
-        let client = try await LeagueClient(endpoint: endpoint, context: Context(), name: name, operatorToken: operatorToken, logger: logger)
+        let client = try await LeagueClient(
+            endpoint: endpoint, context: Context(), name: name, operatorToken: operatorToken, logger: logger)
         do {
             let value = try await body(client)
             await client.close()

@@ -67,7 +67,9 @@ struct ManagerCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = try common.bootstrapLogging().with(role: "manager")
         let store: any LeagueStore = db == "memory" ? MemoryLeagueStore() : try SQLiteLeagueStore(path: db, durable: durable)
-        let policy = ManagerPolicy(heartbeatMilliseconds: heartbeatMs, liveness: liveness, playerGraceMilliseconds: graceMs, assignmentRetryMilliseconds: assignmentRetryMs,
+        let policy = ManagerPolicy(
+            heartbeatMilliseconds: heartbeatMs, liveness: liveness, playerGraceMilliseconds: graceMs,
+            assignmentRetryMilliseconds: assignmentRetryMs,
             operatorToken: operatorToken)
         let context = try Context()
         let stats = ManagerStatsBox()
@@ -80,16 +82,18 @@ struct ManagerCommand: AsyncParsableCommand {
         let exposition = httpAddress.map { _ in PrometheusExposition() }
         exposition?.bootstrapMetricsSystem()
         let factory = exposition?.factory
-        let loop = try EventLoop(name: "manager", context: context, services: [
-            { context in
-                guard let store = box.take() else { throw StoreError(operation: "open", reason: "the store was already handed out") }
-                let broker = try Broker(
-                    context: context, configuration: configuration, policy: policy, store: store, logger: logger, stats: stats,
-                    metrics: factory.map { ManagerMetrics(factory: $0) }, publishesSnapshots: factory != nil)
-                bound.complete(broker.boundEndpoint)
-                return broker
-            }
-        ])
+        let loop = try EventLoop(
+            name: "manager", context: context,
+            services: [
+                { context in
+                    guard let store = box.take() else { throw StoreError(operation: "open", reason: "the store was already handed out") }
+                    let broker = try Broker(
+                        context: context, configuration: configuration, policy: policy, store: store, logger: logger, stats: stats,
+                        metrics: factory.map { ManagerMetrics(factory: $0) }, publishesSnapshots: factory != nil)
+                    bound.complete(broker.boundEndpoint)
+                    return broker
+                }
+            ])
         try await loop.waitUntilStarted()
         // Written unbuffered so that scripts and tests reading a pipe see it at once.
         FileHandle.standardOutput.write(Data("manager listening on \(bound.value ?? bind)\n".utf8))
@@ -111,7 +115,8 @@ struct ManagerCommand: AsyncParsableCommand {
                 },
             ])
             let access = ManagerAccess(
-                box: stats, client: operatorClient, readiness: readiness, exposition: exposition, startedAt: startedAt, operatorToken: operatorToken)
+                box: stats, client: operatorClient, readiness: readiness, exposition: exposition, startedAt: startedAt,
+                operatorToken: operatorToken)
             services.append(
                 LeagueHTTPServer(address: httpAddress, access: access, required: http != nil, logger: logger.with(role: "http")) { url in
                     FileHandle.standardOutput.write(Data("http listening on \(url)\n".utf8))
@@ -127,7 +132,10 @@ struct ManagerCommand: AsyncParsableCommand {
         let final = stats.snapshot
         logger.info(
             "manager stopped",
-            metadata: ["received": "\(final.received)", "routed": "\(final.routed)", "errors": "\(final.totalErrors)", "matches": "\(final.matchesFinished)"])
+            metadata: [
+                "received": "\(final.received)", "routed": "\(final.routed)", "errors": "\(final.totalErrors)",
+                "matches": "\(final.matchesFinished)",
+            ])
     }
 
     /// The address the manager's own operator client connects to: a wildcard host becomes loopback.

@@ -45,7 +45,9 @@ enum Output {
 extension Output {
     /// A transcript as aligned lines: time in ms since the lease began, type, sender → recipient.
     static func transcript(_ transcript: MatchTranscript) -> String {
-        var lines = ["\(transcript.leagueID) \(transcript.matchID) (round \(transcript.round)): \(transcript.playerA) vs \(transcript.playerB), lease \(transcript.leaseID), referee \(transcript.refereeID ?? "-")"]
+        var lines = [
+            "\(transcript.leagueID) \(transcript.matchID) (round \(transcript.round)): \(transcript.playerA) vs \(transcript.playerB), lease \(transcript.leaseID), referee \(transcript.refereeID ?? "-")"
+        ]
         for entry in transcript.entries {
             let ms = String(format: "%9.3f ms", Double(entry.offsetMicroseconds) / 1000)
             lines.append("\(ms)  \(entry.type.padding(toLength: 24, withPad: " ", startingAt: 0)) \(entry.from) → \(entry.to)")

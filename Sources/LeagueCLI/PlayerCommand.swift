@@ -42,9 +42,14 @@ struct PlayerCommand: AsyncParsableCommand {
             name: name, strategy: strategy, seed: seed ?? SeededGenerator.derive(0, name), thinkMilliseconds: thinkMs, link: link.policy)
         let endpoint = manager
         let control = AgentControl()
-        let loop = try EventLoop(name: "player", context: context, services: [
-            { context in try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger, control: control) }
-        ])
+        let loop = try EventLoop(
+            name: "player", context: context,
+            services: [
+                { context in
+                    try PlayerService(
+                        context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger, control: control)
+                }
+            ])
         try await loop.waitUntilStarted()
         try await RoleService.run([loop], agent: control, logger: logger)
     }

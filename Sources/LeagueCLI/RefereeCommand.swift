@@ -41,9 +41,14 @@ struct RefereeCommand: AsyncParsableCommand {
             link: link.policy)
         let endpoint = manager
         let control = AgentControl()
-        let loop = try EventLoop(name: "referee", context: context, services: [
-            { context in try RefereeService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger, control: control) }
-        ])
+        let loop = try EventLoop(
+            name: "referee", context: context,
+            services: [
+                { context in
+                    try RefereeService(
+                        context: context, managerEndpoint: endpoint, configuration: configuration, logger: logger, control: control)
+                }
+            ])
         try await loop.waitUntilStarted()
         try await RoleService.run([loop], agent: control, logger: logger)
     }
@@ -51,6 +56,8 @@ struct RefereeCommand: AsyncParsableCommand {
 
 extension LinkOptions {
     var policy: ManagerLink.Policy {
-        ManagerLink.Policy(heartbeatMilliseconds: heartbeatMs, liveness: liveness, backoffInitialMilliseconds: backoffMs, backoffMaxMilliseconds: backoffMaxMs)
+        ManagerLink.Policy(
+            heartbeatMilliseconds: heartbeatMs, liveness: liveness, backoffInitialMilliseconds: backoffMs,
+            backoffMaxMilliseconds: backoffMaxMs)
     }
 }

@@ -71,7 +71,8 @@ struct AgentRegistry {
         }
         let number = role == .player ? playerOrder.count + 1 : refereeOrder.count + 1
         let id = role == .player ? "P" + Self.pad(number) : "REF" + Self.pad(number)
-        var agent = Agent(id: id, idBytes: Array(id.utf8), role: role, displayName: name, identity: identity, token: token, capacity: capacity)
+        var agent = Agent(
+            id: id, idBytes: Array(id.utf8), role: role, displayName: name, identity: identity, token: token, capacity: capacity)
         agent.lastSeen = now
         add(agent)
         return (agent, false)
@@ -82,7 +83,9 @@ struct AgentRegistry {
     mutating func restore(_ stored: [StoredAgent], now: UInt64) {
         for record in stored {
             guard let role = Role(rawValue: record.role), agents[record.id] == nil else { continue }
-            var agent = Agent(id: record.id, idBytes: Array(record.id.utf8), role: role, displayName: record.name, identity: [], token: [], capacity: record.capacity)
+            var agent = Agent(
+                id: record.id, idBytes: Array(record.id.utf8), role: role, displayName: record.name, identity: [], token: [],
+                capacity: record.capacity)
             agent.lastSeen = now
             add(agent)
         }

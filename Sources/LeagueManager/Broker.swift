@@ -46,7 +46,8 @@ public final class Broker: LoopService {
         self.boundEndpoint = router.lastEndpoint
         self.metrics = metrics
         self.publishesSnapshots = publishesSnapshots
-        self.core = try ManagerCore(logger: logger, policy: policy, store: store, events: publishesSnapshots ? stats.events : nil) { identity, frames in
+        self.core = try ManagerCore(logger: logger, policy: policy, store: store, events: publishesSnapshots ? stats.events : nil) {
+            identity, frames in
             do {
                 try router.send(head: identity, frames)
                 return true

@@ -59,7 +59,8 @@ extension ManagerCore {
     /// Takes back every running lease of a referee except those in `keeping` (`league/match/lease` keys).
     func revokeLeases(of refereeID: String, keeping: Set<String>, reason: String, now: UInt64) {
         for leagueIdx in leagues.indices where leagues[leagueIdx].status == .running {
-            for matchIdx in leagues[leagueIdx].matches.indices where leagues[leagueIdx].matches[matchIdx].status == .running(refereeID: refereeID) {
+            for matchIdx in leagues[leagueIdx].matches.indices
+            where leagues[leagueIdx].matches[matchIdx].status == .running(refereeID: refereeID) {
                 let match = leagues[leagueIdx].matches[matchIdx]
                 guard !keeping.contains("\(leagues[leagueIdx].id)/\(match.id)/\(match.lease)") else { continue }
                 revoke(MatchRef(league: leagueIdx, match: matchIdx), reason: reason, now: now)
@@ -84,6 +85,11 @@ extension ManagerCore {
             stats.storeFailures += 1
             logger.error("could not store a revoked lease", metadata: ["match": "\(match.id)", "error": "\(error)"])
         }
-        logger.warning("lease revoked", metadata: ["league": "\(leagues[ref.league].id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(match.lease)", "reason": "\(reason)"])
+        logger.warning(
+            "lease revoked",
+            metadata: [
+                "league": "\(leagues[ref.league].id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(match.lease)",
+                "reason": "\(reason)",
+            ])
     }
 }

@@ -58,8 +58,12 @@ extension ManagerCore {
         case .league:
             reply(query.queryType, league.report(), to: identity, conversation)
         case .match:
-            guard let matchID = query.queryParams?.matchID else { throw ProtocolError(.missingRequiredField, "missing field query_params.match_id") }
-            guard let index = league.matchIndex(of: matchID) else { throw ProtocolError(.matchNotFound, "no match \(matchID.prefix(20)) in \(league.id)") }
+            guard let matchID = query.queryParams?.matchID else {
+                throw ProtocolError(.missingRequiredField, "missing field query_params.match_id")
+            }
+            guard let index = league.matchIndex(of: matchID) else {
+                throw ProtocolError(.matchNotFound, "no match \(matchID.prefix(20)) in \(league.id)")
+            }
             if league.matches[index].status == .finished {
                 do {
                     reply(query.queryType, try store.transcript(leagueID: league.id, matchID: matchID), to: identity, conversation)

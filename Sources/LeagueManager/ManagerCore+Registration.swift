@@ -12,8 +12,12 @@ extension ManagerCore {
         guard Self.isValidName(meta.displayName) else {
             throw ProtocolError(.invalidFieldValue, "display_name must be 1–64 printable characters")
         }
-        if let refusal = refusal(role: .referee, name: meta.displayName, gameTypes: meta.gameTypes, wire: wire, identity: identity, now: now) {
-            send(RefereeRegisterResponse(status: .rejected, refereeID: nil, reason: refusal, authToken: nil), to: identity, conversationID: conversation)
+        if let refusal = refusal(
+            role: .referee, name: meta.displayName, gameTypes: meta.gameTypes, wire: wire, identity: identity, now: now)
+        {
+            send(
+                RefereeRegisterResponse(status: .rejected, refereeID: nil, reason: refusal, authToken: nil), to: identity,
+                conversationID: conversation)
             return
         }
         let (agent, returning) = registry.register(
@@ -29,7 +33,10 @@ extension ManagerCore {
         events?.publish(LeagueEvent(kind: .agentJoined, agentID: agent.id, role: "referee", detail: agent.displayName))
         logger.info(
             "referee registered",
-            metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)", "returning": "\(returning)"])
+            metadata: [
+                "agent": "\(agent.id)", "name": "\(meta.displayName)", "capacity": "\(meta.maxConcurrentMatches)",
+                "returning": "\(returning)",
+            ])
         send(
             RefereeRegisterResponse(status: .accepted, refereeID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
             to: identity, conversationID: conversation)
@@ -46,8 +53,11 @@ extension ManagerCore {
         guard Self.isValidName(meta.displayName) else {
             throw ProtocolError(.invalidFieldValue, "display_name must be 1–64 printable characters")
         }
-        if let refusal = refusal(role: .player, name: meta.displayName, gameTypes: meta.gameTypes, wire: wire, identity: identity, now: now) {
-            send(LeagueRegisterResponse(status: .rejected, playerID: nil, reason: refusal, authToken: nil), to: identity, conversationID: conversation)
+        if let refusal = refusal(role: .player, name: meta.displayName, gameTypes: meta.gameTypes, wire: wire, identity: identity, now: now)
+        {
+            send(
+                LeagueRegisterResponse(status: .rejected, playerID: nil, reason: refusal, authToken: nil), to: identity,
+                conversationID: conversation)
             return
         }
         let (agent, returning) = registry.register(role: .player, name: meta.displayName, identity: identity, now: now)
@@ -65,7 +75,9 @@ extension ManagerCore {
 
     /// Why a registration is refused, if it is: the wrong game, or a name that a live agent on another
     /// connection is using (taking it over needs that agent's token in the token frame).
-    private func refusal(role: AgentRegistry.Role, name: String, gameTypes: [String], wire: WireMessage, identity: [UInt8], now: UInt64) -> String? {
+    private func refusal(role: AgentRegistry.Role, name: String, gameTypes: [String], wire: WireMessage, identity: [UInt8], now: UInt64)
+        -> String?
+    {
         guard gameTypes.contains(evenOddGameType) else { return "this league plays even_odd only" }
         guard let existing = registry.agents.values.first(where: { $0.role == role && $0.displayName == name }) else { return nil }
         let alive = existing.isReachable && now &- existing.lastSeen < policy.deadAfter

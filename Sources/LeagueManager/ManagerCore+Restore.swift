@@ -7,7 +7,8 @@ extension ManagerCore {
     func restore(from state: StoredState, now: UInt64) {
         registry.restore(state.agents, now: now)
         for stored in state.leagues {
-            var league = LeagueState(id: stored.id, gameType: stored.gameType, seed: stored.seed, requestedPlayers: stored.requestedPlayers, watcher: nil)
+            var league = LeagueState(
+                id: stored.id, gameType: stored.gameType, seed: stored.seed, requestedPlayers: stored.requestedPlayers, watcher: nil)
             league.status = stored.status
             if !stored.players.isEmpty {
                 let players = stored.players.map { id in (id: id, name: registry[id]?.displayName ?? id) }
@@ -30,7 +31,9 @@ extension ManagerCore {
         }
         if !state.leagues.isEmpty {
             let unfinished = leagues.filter { $0.status != .completed }.count
-            logger.info("resumed from the store", metadata: ["agents": "\(state.agents.count)", "leagues": "\(leagues.count)", "unfinished": "\(unfinished)"])
+            logger.info(
+                "resumed from the store",
+                metadata: ["agents": "\(state.agents.count)", "leagues": "\(leagues.count)", "unfinished": "\(unfinished)"])
         }
     }
 }

@@ -18,16 +18,25 @@ extension ManagerCore {
         let ref = MatchRef(league: leagueIdx, match: matchIdx)
         if match.status == .finished {
             stats.duplicateResults += 1
-            logger.warning("duplicate result", metadata: ["agent": "\(referee.id)", "match": "\(match.id)", "lease": "\(report.leaseID ?? 0)"])
+            logger.warning(
+                "duplicate result", metadata: ["agent": "\(referee.id)", "match": "\(match.id)", "lease": "\(report.leaseID ?? 0)"])
             send(
-                MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, leaseID: report.leaseID, status: .rejected, reason: "duplicate: the result is already recorded"),
+                MatchResultAck(
+                    leagueID: report.leagueID, matchID: report.matchID, leaseID: report.leaseID, status: .rejected,
+                    reason: "duplicate: the result is already recorded"),
                 to: identity, conversationID: conversation)
             return
         }
         guard match.status == .running(refereeID: referee.id), report.leaseID.map({ $0 == match.lease }) ?? true else {
             stats.staleResults += 1
-            logger.warning("result from a lease that is not current", metadata: ["agent": "\(referee.id)", "match": "\(match.id)", "lease": "\(report.leaseID ?? 0)", "current": "\(match.lease)"])
-            throw ProtocolError(.resultRejected, "match \(match.id) lease \(report.leaseID ?? 0) is not held by \(referee.id) (current lease \(match.lease))")
+            logger.warning(
+                "result from a lease that is not current",
+                metadata: [
+                    "agent": "\(referee.id)", "match": "\(match.id)", "lease": "\(report.leaseID ?? 0)", "current": "\(match.lease)",
+                ])
+            throw ProtocolError(
+                .resultRejected,
+                "match \(match.id) lease \(report.leaseID ?? 0) is not held by \(referee.id) (current lease \(match.lease))")
         }
         let winner = try Self.validate(report.result, playerA: match.playerA, playerB: match.playerB)
         record(ref, MessageType.matchResultReport.rawValue, from: referee.id, to: "LM", now: now)
@@ -35,8 +44,13 @@ extension ManagerCore {
         stats.matchesFinished += 1
         logger.debug(
             "match finished",
-            metadata: ["league": "\(report.leagueID)", "match": "\(match.id)", "result": "\(report.result.details.status.rawValue)", "winner": "\(winner ?? "-")"])
-        send(MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, leaseID: match.lease, status: .accepted), to: identity, conversationID: conversation)
+            metadata: [
+                "league": "\(report.leagueID)", "match": "\(match.id)", "result": "\(report.result.details.status.rawValue)",
+                "winner": "\(winner ?? "-")",
+            ])
+        send(
+            MatchResultAck(leagueID: report.leagueID, matchID: report.matchID, leaseID: match.lease, status: .accepted), to: identity,
+            conversationID: conversation)
         apply(ref, result: report.result, refereeID: referee.id, now: now)
         startWaitingLeagues(now: now)
         dispatch(now: now)
@@ -51,7 +65,8 @@ extension ManagerCore {
         let score = [match.playerA: winner == match.playerA ? 3 : 0, match.playerB: winner == match.playerB ? 3 : 0]
         let result = MatchResultReport.Result(
             winner: winner, score: score,
-            details: .init(status: .technicalLoss, drawnNumber: nil, choices: [:], seed: match.seed, reason: reason, technicalLosers: losers))
+            details: .init(
+                status: .technicalLoss, drawnNumber: nil, choices: [:], seed: match.seed, reason: reason, technicalLosers: losers))
         leagues[ref.league].matches[ref.match].leasedAt = now
         leagues[ref.league].matches[ref.match].transcript = []
         do {
@@ -88,7 +103,8 @@ extension ManagerCore {
         stats.matchesByResult[result.details.status.rawValue, default: 0] += 1
         events?.publish(
             LeagueEvent(
-                kind: .matchFinished, leagueID: leagues[ref.league].id, matchID: match.id, agentID: refereeID, result: result.details.status,
+                kind: .matchFinished, leagueID: leagues[ref.league].id, matchID: match.id, agentID: refereeID,
+                result: result.details.status,
                 winner: result.winner, durationMilliseconds: seconds * 1_000))
         leagues[ref.league].matches[ref.match].status = .finished
         leagues[ref.league].matches[ref.match].result = result
@@ -154,7 +170,9 @@ extension ManagerCore {
                 }
             }
             let conversation = "conv-\(league.id)-R\(round)"
-            let standings = encode(LeagueStandingsUpdate(leagueID: league.id, roundID: round, standings: league.standings.rows()), conversationID: conversation)
+            let standings = encode(
+                LeagueStandingsUpdate(leagueID: league.id, roundID: round, standings: league.standings.rows()), conversationID: conversation
+            )
             let completed = encode(
                 RoundCompleted(
                     leagueID: league.id, roundID: round, totalRounds: league.rounds.count,
@@ -178,7 +196,9 @@ extension ManagerCore {
         let rows = league.standings.rows()
         let champion = rows.first.map { LeagueCompleted.Champion(playerID: $0.playerID, displayName: $0.displayName, points: $0.points) }
         let body = encode(
-            LeagueCompleted(leagueID: league.id, totalRounds: league.rounds.count, totalMatches: league.matches.count, champion: champion, finalStandings: rows),
+            LeagueCompleted(
+                leagueID: league.id, totalRounds: league.rounds.count, totalMatches: league.matches.count, champion: champion,
+                finalStandings: rows),
             conversationID: "conv-\(league.id)-end")
         var recipients = audience(of: league)
         for id in registry.refereeOrder { if let referee = registry[id], !referee.identity.isEmpty { recipients.append(referee.identity) } }

@@ -54,7 +54,8 @@ extension ManagerCore {
                 try store.save(league: candidate.storedLeague, matches: candidate.matches.indices.map(candidate.stored))
             } catch {
                 stats.storeFailures += 1
-                logger.error("could not store the schedule; the league keeps waiting", metadata: ["league": "\(candidate.id)", "error": "\(error)"])
+                logger.error(
+                    "could not store the schedule; the league keeps waiting", metadata: ["league": "\(candidate.id)", "error": "\(error)"])
                 continue
             }
             leagues[index] = candidate
@@ -147,8 +148,12 @@ extension ManagerCore {
         }
         unacknowledged.insert(ref)
         sendAssignment(ref, now: now)
-        events?.publish(LeagueEvent(kind: .matchStarted, leagueID: leagues[ref.league].id, matchID: match.id, agentID: refereeID, detail: "lease \(leaseID)"))
-        logger.debug("match leased", metadata: ["league": "\(leagues[ref.league].id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(leaseID)"])
+        events?.publish(
+            LeagueEvent(
+                kind: .matchStarted, leagueID: leagues[ref.league].id, matchID: match.id, agentID: refereeID, detail: "lease \(leaseID)"))
+        logger.debug(
+            "match leased",
+            metadata: ["league": "\(leagues[ref.league].id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(leaseID)"])
     }
 
     /// Sends (or resends) a lease's MATCH_ASSIGNMENT and schedules the next attempt with exponential backoff.
@@ -202,7 +207,8 @@ extension ManagerCore {
                 let match = league.matches[index]
                 return ScheduledMatch(matchID: match.id, gameType: league.gameType, playerAID: match.playerA, playerBID: match.playerB)
             }
-            let body = encode(RoundAnnouncement(leagueID: league.id, roundID: number, matches: matches), conversationID: "conv-\(league.id)-R\(number)")
+            let body = encode(
+                RoundAnnouncement(leagueID: league.id, roundID: number, matches: matches), conversationID: "conv-\(league.id)-R\(number)")
             for identity in audience(of: league) { send(encoded: body, type: .roundAnnouncement, to: identity) }
         }
     }

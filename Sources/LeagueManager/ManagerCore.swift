@@ -158,7 +158,7 @@ public final class ManagerCore {
     @discardableResult
     func send(encoded body: [UInt8], type: MessageType, to identity: [UInt8]) -> Bool {
         guard !identity.isEmpty else { return false }
-        let delivered = transmit(identity, [WireMessage.protocolTag, Array(type.rawValue.utf8), [], [], body])
+        let delivered = transmit(identity, [WireMessage.protocolTag, type.frame, [], [], body])
         stats.messagesOut[type.rawValue, default: 0] += 1
         if !delivered {
             stats.undeliverable += 1

@@ -33,7 +33,8 @@ extension LeagueClient {
     /// One match's transcript (GET_MATCH).
     public func transcript(of matchID: String, league leagueID: String? = nil) async throws -> MatchTranscript {
         let response = try await request(
-            LeagueQuery(queryType: .match, queryParams: .init(leagueID: leagueID, matchID: matchID)), expecting: LeagueQueryResponse<MatchTranscript>.self
+            LeagueQuery(queryType: .match, queryParams: .init(leagueID: leagueID, matchID: matchID)),
+            expecting: LeagueQueryResponse<MatchTranscript>.self
         ).body
         guard response.success, let data = response.data else { throw LeagueClientError.refused(response.error ?? "no such match") }
         return data
@@ -60,7 +61,9 @@ extension LeagueClient {
                 for await notice in notices {
                     switch notice.type {
                     case .roundCompleted:
-                        if let round = try? codec.decode(RoundCompleted.self, from: notice.body).body, round.leagueID == leagueID { progress(round) }
+                        if let round = try? codec.decode(RoundCompleted.self, from: notice.body).body, round.leagueID == leagueID {
+                            progress(round)
+                        }
                     case .leagueCompleted:
                         if let done = try? codec.decode(LeagueCompleted.self, from: notice.body).body, done.leagueID == leagueID { return }
                     default:

@@ -11,7 +11,8 @@ public struct PlayerConfiguration: Sendable, Hashable {
     public var link: ManagerLink.Policy
 
     public init(
-        name: String, strategy: StrategyKind = .random, seed: UInt64 = 1, thinkMilliseconds: Int = 0, link: ManagerLink.Policy = ManagerLink.Policy()
+        name: String, strategy: StrategyKind = .random, seed: UInt64 = 1, thinkMilliseconds: Int = 0,
+        link: ManagerLink.Policy = ManagerLink.Policy()
     ) {
         self.name = name
         self.strategy = strategy

@@ -26,13 +26,9 @@ public final class PlayerCore {
         self.configuration = configuration
         self.logger = logger
         self.connection = AgentConnection(
-            role: "player", name: configuration.name, policy: configuration.link, seed: configuration.seed, now: now, transport: transport, logger: logger)
+            role: "player", name: configuration.name, policy: configuration.link, seed: configuration.seed, now: now, transport: transport,
+            logger: logger)
         self.strategy = configuration.strategy.make(seed: configuration.seed)
-    }
-
-    /// A core whose transport only sends (tests, or links that never reconnect).
-    public convenience init(configuration: PlayerConfiguration, logger: Logger, now: UInt64 = MonotonicClock.now(), transmit: @escaping (WireMessage) -> Bool) {
-        self.init(configuration: configuration, logger: logger, transport: AgentTransport(send: transmit), now: now)
     }
 
     /// The id the manager gave this player, once registered.
@@ -41,7 +37,8 @@ public final class PlayerCore {
     /// Sends the registration.
     public func start(now: UInt64) {
         guard !refused else { return }
-        let request = LeagueRegisterRequest(playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
+        let request = LeagueRegisterRequest(
+            playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
         connection.register(request, now: now)
     }
 
@@ -95,7 +92,9 @@ public final class PlayerCore {
 
     private func managerError(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
         let error = try connection.codec.decode(LeagueError.self, from: wire.body).body
-        logger.warning("manager reported an error", metadata: ["code": "\(error.errorCode.rawValue)", "detail": "\(error.errorDescription.prefix(200))"])
+        logger.warning(
+            "manager reported an error",
+            metadata: ["code": "\(error.errorCode.rawValue)", "detail": "\(error.errorDescription.prefix(200))"])
         if connection.mustRegisterAgain(after: error) {
             start(now: now)
         } else if !connection.isRegistered, error.originalMessageType == MessageType.leagueRegisterRequest.rawValue,
@@ -133,7 +132,8 @@ public final class PlayerCore {
         let call = message.body
         let choice = strategy.choose(
             ChoiceContext(
-                matchID: call.matchID, opponentID: call.context.opponentID, roundID: call.context.roundID, standings: call.context.yourStandings,
+                matchID: call.matchID, opponentID: call.context.opponentID, roundID: call.context.roundID,
+                standings: call.context.yourStandings,
                 leagueOrdinal: leaguesCompleted))
         let response = ChooseParityResponse(matchID: call.matchID, playerID: me, parityChoice: choice.rawValue)
         answer(connection.session.message(response, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)

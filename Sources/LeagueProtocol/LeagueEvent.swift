@@ -30,8 +30,10 @@ public struct LeagueEvent: Codable, Sendable, Hashable {
     public var detail: String?
 
     public init(
-        kind: Kind, leagueID: String? = nil, matchID: String? = nil, agentID: String? = nil, role: String? = nil, result: GameResultStatus? = nil,
-        winner: String? = nil, durationMilliseconds: Double? = nil, round: Int? = nil, standings: [StandingRow]? = nil, detail: String? = nil
+        kind: Kind, leagueID: String? = nil, matchID: String? = nil, agentID: String? = nil, role: String? = nil,
+        result: GameResultStatus? = nil,
+        winner: String? = nil, durationMilliseconds: Double? = nil, round: Int? = nil, standings: [StandingRow]? = nil,
+        detail: String? = nil
     ) {
         self.kind = kind
         timestamp = Timestamp.now()
@@ -64,7 +66,9 @@ public struct AgentStatus: Codable, Sendable, Hashable {
     public var leagueID: String?
     public var activeMatch: String?
 
-    public init(id: String, role: String, name: String, connected: Bool, lastHeartbeatAgeMilliseconds: Int, leagueID: String?, activeMatch: String?) {
+    public init(
+        id: String, role: String, name: String, connected: Bool, lastHeartbeatAgeMilliseconds: Int, leagueID: String?, activeMatch: String?
+    ) {
         self.id = id
         self.role = role
         self.name = name
@@ -91,7 +95,10 @@ public struct ManagerSnapshot: Sendable, Hashable {
     /// When the snapshot was taken (monotonic ns).
     public var takenAt: UInt64
 
-    public init(leagues: [LeagueReport] = [], agents: [AgentStatus] = [], stats: ManagerStats = ManagerStats(), inflightMatches: Int = 0, takenAt: UInt64 = 0) {
+    public init(
+        leagues: [LeagueReport] = [], agents: [AgentStatus] = [], stats: ManagerStats = ManagerStats(), inflightMatches: Int = 0,
+        takenAt: UInt64 = 0
+    ) {
         self.leagues = leagues
         self.agents = agents
         self.stats = stats

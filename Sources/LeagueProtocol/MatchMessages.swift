@@ -18,7 +18,8 @@ public struct MatchAssignment: MessageBody, Hashable {
 
     public init(
         leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, playerAID: String,
-        playerBID: String, seed: UInt64, leaseID: Int = 1, playerAStandings: RecordSummary = .init(), playerBStandings: RecordSummary = .init()
+        playerBID: String, seed: UInt64, leaseID: Int = 1, playerAStandings: RecordSummary = .init(),
+        playerBStandings: RecordSummary = .init()
     ) {
         self.leagueID = leagueID
         self.roundID = roundID

@@ -45,7 +45,10 @@ public struct MatchTranscript: Codable, Sendable, Hashable {
     public var result: MatchResultReport.Result?
     public var entries: [Entry]
 
-    public init(leagueID: String, matchID: String, round: Int, playerA: String, playerB: String, leaseID: Int, refereeID: String?, seed: UInt64?, result: MatchResultReport.Result?, entries: [Entry]) {
+    public init(
+        leagueID: String, matchID: String, round: Int, playerA: String, playerB: String, leaseID: Int, refereeID: String?, seed: UInt64?,
+        result: MatchResultReport.Result?, entries: [Entry]
+    ) {
         self.leagueID = leagueID
         self.matchID = matchID
         self.round = round

@@ -40,4 +40,16 @@ public enum MessageType: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Whether the manager forwards this type between a referee and a player without decoding it.
     public var isRouted: Bool { Self.refereeToPlayer.contains(self) || Self.playerToReferee.contains(self) }
+
+    private static let frames = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Array($0.rawValue.utf8)) })
+    private static let byFrame = Dictionary(uniqueKeysWithValues: allCases.map { (Array($0.rawValue.utf8), $0) })
+
+    /// The type frame's bytes, made once per type (no allocation per message).
+    public var frame: [UInt8] { Self.frames[self] ?? Array(rawValue.utf8) }
+
+    /// The type a type frame names, looked up without building a string.
+    public init?(frame: [UInt8]) {
+        guard let type = Self.byFrame[frame] else { return nil }
+        self = type
+    }
 }

@@ -27,7 +27,7 @@ public struct WireMessage: Sendable, Hashable {
     }
 
     /// The frames to send.
-    public var frames: [[UInt8]] { [Self.protocolTag, Array(type.rawValue.utf8), peer, token, body] }
+    public var frames: [[UInt8]] { [Self.protocolTag, type.frame, peer, token, body] }
 
     /// The peer frame as text.
     public var peerID: String { String(decoding: peer, as: UTF8.self) }
@@ -43,7 +43,7 @@ public struct WireMessage: Sendable, Hashable {
         guard frames[4].count <= maxBodySize else {
             throw ProtocolError(.messageTooLarge, "body of \(frames[4].count) bytes exceeds \(maxBodySize)")
         }
-        guard let type = MessageType(rawValue: String(decoding: frames[1], as: UTF8.self)) else {
+        guard let type = MessageType(frame: frames[1]) else {
             throw ProtocolError(.unknownMessageType, "unknown message type \"\(String(decoding: frames[1].prefix(64), as: UTF8.self))\"")
         }
         guard frames[2].count <= 64, frames[3].count <= 128 else {

@@ -20,16 +20,14 @@ public final class RefereeCore {
     /// Messages that could not be acted on (bad frames, bad JSON, unknown match).
     public private(set) var rejectedMessages = 0
 
-    public init(configuration: RefereeConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(), seed: UInt64 = 1) {
+    public init(
+        configuration: RefereeConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(), seed: UInt64 = 1
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.connection = AgentConnection(
-            role: "referee", name: configuration.name, policy: configuration.link, seed: seed, now: now, transport: transport, logger: logger)
-    }
-
-    /// A core whose transport only sends (tests, or links that never reconnect).
-    public convenience init(configuration: RefereeConfiguration, logger: Logger, now: UInt64 = MonotonicClock.now(), transmit: @escaping (WireMessage) -> Bool) {
-        self.init(configuration: configuration, logger: logger, transport: AgentTransport(send: transmit), now: now)
+            role: "referee", name: configuration.name, policy: configuration.link, seed: seed, now: now, transport: transport,
+            logger: logger)
     }
 
     /// The id the manager gave this referee, once registered.
@@ -44,7 +42,9 @@ public final class RefereeCore {
             HeldLease(leagueID: $0.assignment.leagueID, matchID: $0.assignment.matchID, leaseID: $0.leaseID)
         }
         let request = RefereeRegisterRequest(
-            refereeMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType], maxConcurrentMatches: configuration.maxMatches),
+            refereeMeta: .init(
+                displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType],
+                maxConcurrentMatches: configuration.maxMatches),
             heldLeases: held.isEmpty ? nil : held)
         connection.register(request, now: now)
     }
@@ -101,12 +101,18 @@ public final class RefereeCore {
     private func managerError(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
         let message = try connection.codec.decode(LeagueError.self, from: wire.body)
         let error = message.body
-        logger.warning("manager reported an error", metadata: ["code": "\(error.errorCode.rawValue)", "detail": "\(error.errorDescription.prefix(200))", "type": "\(error.originalMessageType ?? "-")"])
+        logger.warning(
+            "manager reported an error",
+            metadata: [
+                "code": "\(error.errorCode.rawValue)", "detail": "\(error.errorDescription.prefix(200))",
+                "type": "\(error.originalMessageType ?? "-")",
+            ])
         if connection.mustRegisterAgain(after: error) {
             start(now: now)
         } else if error.originalMessageType == MessageType.matchResultReport.rawValue,
             [.resultRejected, .matchNotFound, .leagueNotFound, .invalidFieldValue].contains(error.errorCode),
-            let key = runs.first(where: { $0.value.report != nil && "report-\($0.value.conversationID)" == message.envelope.conversationID })?.key
+            let key = runs.first(where: { $0.value.report != nil && "report-\($0.value.conversationID)" == message.envelope.conversationID }
+            )?.key
         {
             runs[key] = nil  // the manager will never accept this result (e.g. the lease was taken back)
         }
@@ -116,7 +122,8 @@ public final class RefereeCore {
         let message = try connection.codec.decode(MatchAssignment.self, from: wire.body)
         let assignment = message.body
         let key = MatchRun.key(leagueID: assignment.leagueID, matchID: assignment.matchID)
-        let ack = MatchAssignmentAck(leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: accepting)
+        let ack = MatchAssignmentAck(
+            leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: accepting)
         connection.send(ack, conversationID: message.envelope.conversationID, now: now)
         guard accepting else { return }
         if let existing = runs[key], existing.leaseID >= assignment.leaseID { return }  // a resend of a lease already running
@@ -124,7 +131,9 @@ public final class RefereeCore {
             assignment: assignment, conversationID: message.envelope.conversationID,
             deadline: now + MonotonicClock.nanoseconds(milliseconds: configuration.joinTimeoutMilliseconds))
         runs[key] = run
-        logger.debug("match assigned", metadata: ["match": "\(assignment.matchID)", "league": "\(assignment.leagueID)", "lease": "\(assignment.leaseID)"])
+        logger.debug(
+            "match assigned",
+            metadata: ["match": "\(assignment.matchID)", "league": "\(assignment.leagueID)", "lease": "\(assignment.leaseID)"])
         for (player, role) in [(assignment.playerAID, MatchRole.playerA), (assignment.playerBID, .playerB)] {
             let invitation = GameInvitation(
                 leagueID: assignment.leagueID, roundID: assignment.roundID, matchID: assignment.matchID,
@@ -142,11 +151,17 @@ public final class RefereeCore {
     private func joinAck(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
         let player = wire.peerID
         let message = try connection.codec.decode(GameJoinAck.self, from: wire.body).body
-        guard message.playerID == player else { throw ProtocolError(.invalidFieldValue, "player_id \(message.playerID.prefix(20)) is not the sender \(player)") }
+        guard message.playerID == player else {
+            throw ProtocolError(.invalidFieldValue, "player_id \(message.playerID.prefix(20)) is not the sender \(player)")
+        }
         let key = try run(for: message.matchID, player: player)
         guard var run = runs[key], run.phase == .joining else { return }  // late or repeated: nothing to do
         guard message.accept else {
-            finish(key, outcome: EvenOddRules.forfeit(playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: [player], reason: "\(player) declined the invitation"), now: now)
+            finish(
+                key,
+                outcome: EvenOddRules.forfeit(
+                    playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: [player],
+                    reason: "\(player) declined the invitation"), now: now)
             return
         }
         run.joined.insert(player)
@@ -155,7 +170,9 @@ public final class RefereeCore {
             run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.moveTimeoutMilliseconds)
             let deadline = Timestamp.format(epochMilliseconds: Timestamp.epochMilliseconds() + Int64(configuration.moveTimeoutMilliseconds))
             let assignment = run.assignment
-            for (player, standing) in [(assignment.playerAID, assignment.playerAStandings), (assignment.playerBID, assignment.playerBStandings)] {
+            for (player, standing) in [
+                (assignment.playerAID, assignment.playerAStandings), (assignment.playerBID, assignment.playerBStandings),
+            ] {
                 let call = ChooseParityCall(
                     matchID: assignment.matchID, playerID: player, gameType: assignment.gameType,
                     context: .init(opponentID: run.opponent(of: player), roundID: assignment.roundID, yourStandings: standing),
@@ -169,13 +186,16 @@ public final class RefereeCore {
     private func choice(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
         let player = wire.peerID
         let response = try connection.codec.decode(ChooseParityResponse.self, from: wire.body).body
-        guard response.playerID == player else { throw ProtocolError(.invalidFieldValue, "player_id \(response.playerID.prefix(20)) is not the sender \(player)") }
+        guard response.playerID == player else {
+            throw ProtocolError(.invalidFieldValue, "player_id \(response.playerID.prefix(20)) is not the sender \(player)")
+        }
         let key = try run(for: response.matchID, player: player)
         guard var run = runs[key], run.phase == .choosing, run.choices[player] == nil else { return }
         guard let parity = ParityChoice(rawValue: response.parityChoice) else {
             sendGameError(
                 matchID: response.matchID,
-                error: ProtocolError(.invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(response.parityChoice.prefix(20))\""),
+                error: ProtocolError(
+                    .invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(response.parityChoice.prefix(20))\""),
                 to: player, conversationID: run.conversationID, now: now,
                 action: "send a valid CHOOSE_PARITY_RESPONSE before the deadline",
                 consequence: "TECHNICAL_LOSS if no valid choice arrives by the deadline")
@@ -183,7 +203,9 @@ public final class RefereeCore {
         }
         run.choices[player] = parity
         runs[key] = run
-        guard run.choices.count == 2, let choiceA = run.choices[run.assignment.playerAID], let choiceB = run.choices[run.assignment.playerBID] else { return }
+        guard run.choices.count == 2, let choiceA = run.choices[run.assignment.playerAID],
+            let choiceB = run.choices[run.assignment.playerBID]
+        else { return }
         // Both choices are in: only now is the number drawn.
         var generator = SeededGenerator(seed: run.assignment.seed)
         let number = EvenOddRules.draw(using: &generator)
@@ -198,7 +220,9 @@ public final class RefereeCore {
         guard let run = runs[key], run.phase == .reporting, ack.leaseID.map({ $0 == run.leaseID }) ?? true else { return }
         runs[key] = nil
         completedMatches += 1
-        if ack.status == .rejected { logger.warning("result not accepted", metadata: ["match": "\(ack.matchID)", "reason": "\(ack.reason ?? "-")"]) }
+        if ack.status == .rejected {
+            logger.warning("result not accepted", metadata: ["match": "\(ack.matchID)", "reason": "\(ack.reason ?? "-")"])
+        }
     }
 
     /// Fires due deadlines: missing joins or choices become technical losses; unacknowledged reports are
@@ -213,10 +237,18 @@ public final class RefereeCore {
             switch run.phase {
             case .joining:
                 let missing = run.players.filter { !run.joined.contains($0) }
-                finish(key, outcome: EvenOddRules.forfeit(playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing, reason: "no GAME_JOIN_ACK from \(missing.joined(separator: ", ")) by the deadline"), now: now)
+                finish(
+                    key,
+                    outcome: EvenOddRules.forfeit(
+                        playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing,
+                        reason: "no GAME_JOIN_ACK from \(missing.joined(separator: ", ")) by the deadline"), now: now)
             case .choosing:
                 let missing = run.players.filter { run.choices[$0] == nil }
-                finish(key, outcome: EvenOddRules.forfeit(playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing, reason: "no valid parity choice from \(missing.joined(separator: ", ")) by the deadline"), now: now)
+                finish(
+                    key,
+                    outcome: EvenOddRules.forfeit(
+                        playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing,
+                        reason: "no valid parity choice from \(missing.joined(separator: ", ")) by the deadline"), now: now)
             case .reporting:
                 if connection.isRegistered, let report = run.report { connection.send(report.resigned(with: connection.session), now: now) }
                 runs[key]?.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
@@ -261,17 +293,24 @@ public final class RefereeCore {
             result: .init(
                 winner: outcome.winner,
                 score: EvenOddRules.score(outcome, playerA: assignment.playerAID, playerB: assignment.playerBID),
-                details: .init(status: outcome.status, drawnNumber: outcome.drawnNumber, choices: choices, seed: assignment.seed, reason: outcome.reason, technicalLosers: outcome.technicalLosers)))
+                details: .init(
+                    status: outcome.status, drawnNumber: outcome.drawnNumber, choices: choices, seed: assignment.seed,
+                    reason: outcome.reason, technicalLosers: outcome.technicalLosers)))
         let wire = connection.session.message(report, conversationID: "report-\(run.conversationID)")
         run.phase = .reporting
         run.report = wire
         run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
         runs[key] = run
         connection.send(wire, now: now)
-        logger.debug("match decided", metadata: ["match": "\(assignment.matchID)", "result": "\(outcome.status.rawValue)", "winner": "\(outcome.winner ?? "-")"])
+        logger.debug(
+            "match decided",
+            metadata: ["match": "\(assignment.matchID)", "result": "\(outcome.status.rawValue)", "winner": "\(outcome.winner ?? "-")"])
     }
 
-    private func sendGameError(matchID: String, error: ProtocolError, to player: String, conversationID: String, now: UInt64, action: String? = nil, consequence: String? = nil) {
+    private func sendGameError(
+        matchID: String, error: ProtocolError, to player: String, conversationID: String, now: UInt64, action: String? = nil,
+        consequence: String? = nil
+    ) {
         let body = GameError(matchID: matchID, error: error, affectedPlayer: player, actionRequired: action, consequence: consequence)
         connection.send(body, to: player, conversationID: conversationID, now: now)
     }

@@ -13,10 +13,13 @@ extension RefereeCore: AgentCore {
 extension AgentService where Core == RefereeCore {
     /// Connects to the manager and registers. Call from an ``EventLoop`` factory.
     public convenience init(
-        context: Context, managerEndpoint: String, configuration: RefereeConfiguration, logger: Logger, control: AgentControl = AgentControl()
+        context: Context, managerEndpoint: String, configuration: RefereeConfiguration, logger: Logger,
+        control: AgentControl = AgentControl()
     ) throws {
-        try self.init(context: context, endpoint: managerEndpoint, label: "referee-\(configuration.name)", logger: logger, control: control) { transport in
-            RefereeCore(configuration: configuration, logger: logger, transport: transport, seed: SeededGenerator.derive(0, configuration.name))
+        try self.init(context: context, endpoint: managerEndpoint, label: "referee-\(configuration.name)", logger: logger, control: control)
+        { transport in
+            RefereeCore(
+                configuration: configuration, logger: logger, transport: transport, seed: SeededGenerator.derive(0, configuration.name))
         }
     }
 }

@@ -2,8 +2,8 @@ import LeagueManager
 import LeagueOperator
 import LeaguePlayer
 import LeagueProtocol
-import LeagueStore
 import LeagueReferee
+import LeagueStore
 import Logging
 import ZeroMQ
 

@@ -81,14 +81,20 @@ public final class SQLiteLeagueStore: LeagueStore {
                         INSERT INTO leagues (id, game_type, seed, requested_players, status, players) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT(id) DO UPDATE SET status = excluded.status, players = excluded.players
                         """,
-                    arguments: [league.id, league.gameType, Int64(bitPattern: league.seed), league.requestedPlayers, league.status.rawValue, players])
+                    arguments: [
+                        league.id, league.gameType, Int64(bitPattern: league.seed), league.requestedPlayers, league.status.rawValue,
+                        players,
+                    ])
                 for match in matches {
                     try db.execute(
                         sql: """
                             INSERT OR IGNORE INTO matches (league_id, match_index, match_id, round, player_a, player_b, seed, lease_id)
                             VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                             """,
-                        arguments: [match.leagueID, match.index, match.matchID, match.round, match.playerA, match.playerB, Int64(bitPattern: match.seed)])
+                        arguments: [
+                            match.leagueID, match.index, match.matchID, match.round, match.playerA, match.playerB,
+                            Int64(bitPattern: match.seed),
+                        ])
                 }
             }
         }
@@ -121,7 +127,8 @@ public final class SQLiteLeagueStore: LeagueStore {
                         """,
                     arguments: [result, stored.leaseID, Timestamp.now(), stored.leagueID, stored.matchID])
                 guard db.changesCount == 1 else {
-                    throw StoreError(operation: "record result", reason: "\(stored.leagueID)/\(stored.matchID) is unknown or already has a result")
+                    throw StoreError(
+                        operation: "record result", reason: "\(stored.leagueID)/\(stored.matchID) is unknown or already has a result")
                 }
                 try db.execute(
                     sql: "INSERT INTO leases (league_id, match_id, lease_id, referee_id, event) VALUES (?, ?, ?, ?, 'finished')",
@@ -139,7 +146,8 @@ public final class SQLiteLeagueStore: LeagueStore {
     public func transcript(leagueID: String, matchID: String) throws(StoreError) -> MatchTranscript? {
         try run("read transcript") {
             let body = try pool.read { db in
-                try Data.fetchOne(db, sql: "SELECT body FROM transcripts WHERE league_id = ? AND match_id = ?", arguments: [leagueID, matchID])
+                try Data.fetchOne(
+                    db, sql: "SELECT body FROM transcripts WHERE league_id = ? AND match_id = ?", arguments: [leagueID, matchID])
             }
             return try body.map { try decoder.decode(MatchTranscript.self, from: $0) }
         }

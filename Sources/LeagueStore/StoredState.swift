@@ -51,7 +51,10 @@ public struct StoredMatch: Sendable, Hashable {
     public var refereeID: String?
     public var result: MatchResultReport.Result?
 
-    public init(leagueID: String, index: Int, matchID: String, round: Int, playerA: String, playerB: String, seed: UInt64, leaseID: Int = 0, refereeID: String? = nil, result: MatchResultReport.Result? = nil) {
+    public init(
+        leagueID: String, index: Int, matchID: String, round: Int, playerA: String, playerB: String, seed: UInt64, leaseID: Int = 0,
+        refereeID: String? = nil, result: MatchResultReport.Result? = nil
+    ) {
         self.leagueID = leagueID
         self.index = index
         self.matchID = matchID
@@ -77,7 +80,10 @@ public struct StoredResult: Sendable, Hashable {
     /// Whether the league is complete with this result.
     public var completesLeague: Bool
 
-    public init(leagueID: String, matchID: String, leaseID: Int, refereeID: String?, result: MatchResultReport.Result, transcript: MatchTranscript, completesLeague: Bool) {
+    public init(
+        leagueID: String, matchID: String, leaseID: Int, refereeID: String?, result: MatchResultReport.Result, transcript: MatchTranscript,
+        completesLeague: Bool
+    ) {
         self.leagueID = leagueID
         self.matchID = matchID
         self.leaseID = leaseID

@@ -8,7 +8,9 @@ import Testing
 struct ProcessLeagueTests {
     /// Starts a manager on a free port and returns it with its endpoint.
     static func manager() async throws -> (AgentProcess, String) {
-        let manager = try AgentProcess(["manager", "--bind", "tcp://127.0.0.1:*", "--db", "memory", "--http", "off", "--log-level", "warning"])
+        let manager = try AgentProcess([
+            "manager", "--bind", "tcp://127.0.0.1:*", "--db", "memory", "--http", "off", "--log-level", "warning",
+        ])
         let line = try #require(await manager.line(startingWith: "manager listening on "), "the manager did not report its endpoint")
         return (manager, String(line.dropFirst("manager listening on ".count)))
     }
@@ -50,7 +52,10 @@ struct ProcessLeagueTests {
         #expect(transcript.matchID == "R2M1")
         #expect(transcript.result != nil)
         let types = transcript.entries.map(\.type)
-        for type in ["MATCH_ASSIGNMENT", "GAME_INVITATION", "GAME_JOIN_ACK", "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_RESPONSE", "GAME_OVER", "MATCH_RESULT_REPORT"] {
+        for type in [
+            "MATCH_ASSIGNMENT", "GAME_INVITATION", "GAME_JOIN_ACK", "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_RESPONSE", "GAME_OVER",
+            "MATCH_RESULT_REPORT",
+        ] {
             #expect(types.contains(type), "the transcript lacks \(type)")
         }
         #expect(types.count >= 12)
@@ -70,7 +75,10 @@ struct ProcessLeagueTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("demo.log").path
-        let demo = try AgentProcess(["demo", "--players", "6", "--seed", "2", "--log-level", "debug", "--log-file", log, "--log-max-bytes", "4000", "--log-backups", "2"])
+        let demo = try AgentProcess([
+            "demo", "--players", "6", "--seed", "2", "--log-level", "debug", "--log-file", log, "--log-max-bytes", "4000", "--log-backups",
+            "2",
+        ])
         _ = await demo.allOutput(within: 60)
         #expect(await demo.exitStatus() == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

@@ -24,7 +24,8 @@ struct ManagerCoreTests {
         #expect(proven.id == "P01", "another connection may take over with the current token")
         let later = harness.now + 3_000_000_000 + 1  // three silent 1 s heartbeat intervals
         harness.core.tick(now: later)
-        #expect(harness.registerPlayer("ann", identity: "ann-restarted", now: later).id == "P01", "after it is declared dead the name is free")
+        #expect(
+            harness.registerPlayer("ann", identity: "ann-restarted", now: later).id == "P01", "after it is declared dead the name is free")
         #expect(harness.core.stats.reconnects == 3)
         #expect(harness.core.stats.heartbeatMisses["player"] == 2)
     }
@@ -69,7 +70,9 @@ struct ManagerCoreTests {
     func operatorToken() throws {
         let harness = try ManagerHarness(policy: ManagerPolicy(operatorToken: "s3cret"))
         #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 2)))) == .authTokenMissing)
-        #expect(ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 2), token: "guess"))) == .authTokenInvalid)
+        #expect(
+            ManagerHarness.errorCode(harness.deliver("op", harness.message(StartLeague(playerCount: 2), token: "guess")))
+                == .authTokenInvalid)
         let accepted = harness.deliver("op", harness.message(StartLeague(playerCount: 2), token: "s3cret"))
         #expect(accepted.first.flatMap { LeagueFrames.decode(StartLeagueResponse.self, $0.frames) }?.status == .accepted)
     }

@@ -21,7 +21,9 @@ final class ManagerHarness {
     init(policy: ManagerPolicy = ManagerPolicy(), store: any LeagueStore = MemoryLeagueStore(), now: UInt64 = 1_000_000_000) throws {
         let recorder = self.recorder
         self.now = now
-        core = try ManagerCore(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), policy: policy, store: store, now: now) { identity, frames in
+        core = try ManagerCore(
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), policy: policy, store: store, now: now
+        ) { identity, frames in
             recorder.sent.append((identity, frames))
             return true
         }

@@ -47,7 +47,11 @@ struct ManagerLeaseTests {
         for index in 0..<2 { _ = harness.registerPlayer("p\(index)") }
         harness.deliver("op", harness.message(StartLeague(playerCount: 2, seed: 1)))
         let assignment = try #require(harness.received(MatchAssignment.self, by: "silent").first)
-        harness.deliver("silent", harness.message(MatchAssignmentAck(leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: true), token: token))
+        harness.deliver(
+            "silent",
+            harness.message(
+                MatchAssignmentAck(leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: true),
+                token: token))
         for step in 1...100 { harness.core.tick(now: harness.now + UInt64(step) * 100_000_000) }  // 10 s
         #expect(harness.core.stats.retries == 0)
         #expect(harness.core.stats.leasesRevoked == 0)

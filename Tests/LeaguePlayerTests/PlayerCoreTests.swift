@@ -8,7 +8,8 @@ import Testing
 @Suite struct PlayerCoreTests {
     /// Heartbeat 100 ms, liveness 3, reconnect backoff from 1 s.
     static let fast = ManagerLink.Policy(
-        heartbeatMilliseconds: 100, liveness: 3, backoffInitialMilliseconds: 1_000, backoffMaxMilliseconds: 32_000, registrationTimeoutMilliseconds: 300)
+        heartbeatMilliseconds: 100, liveness: 3, backoffInitialMilliseconds: 1_000, backoffMaxMilliseconds: 32_000,
+        registrationTimeoutMilliseconds: 300)
 
     @Test func unansweredRegistrationIsSentAgainOnANewSocketAfterBackoff() throws {
         let h = PlayerHarness(link: Self.fast)
@@ -51,7 +52,8 @@ import Testing
         let h = PlayerHarness(link: Self.fast)
         h.core.start(now: h.now)
         _ = h.drain()
-        h.fromManager(LeagueError(ProtocolError(.storageError, "disk full"), originalMessageType: MessageType.leagueRegisterRequest.rawValue))
+        h.fromManager(
+            LeagueError(ProtocolError(.storageError, "disk full"), originalMessageType: MessageType.leagueRegisterRequest.rawValue))
         #expect(!h.core.refused)
         h.advance(milliseconds: 300)
         h.advance(milliseconds: 1_000)
@@ -69,7 +71,8 @@ import Testing
     @Test func forgottenByTheManagerRegistersAgain() {
         let h = PlayerHarness(link: Self.fast)
         h.register()
-        h.fromManager(LeagueError(ProtocolError(.playerNotRegistered, "register first"), originalMessageType: MessageType.heartbeat.rawValue))
+        h.fromManager(
+            LeagueError(ProtocolError(.playerNotRegistered, "register first"), originalMessageType: MessageType.heartbeat.rawValue))
         #expect(h.drain().map(\.type) == [.leagueRegisterRequest])
         h.fromManager(LeagueRegisterResponse(status: .accepted, playerID: PlayerHarness.playerID, authToken: "tok-new"))
         h.advance(milliseconds: 100)

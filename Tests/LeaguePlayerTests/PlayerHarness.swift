@@ -1,14 +1,11 @@
 import LeagueAgent
 import LeaguePlayer
 import LeagueProtocol
+import LeagueTestSupport
 import Logging
 
 /// Drives a ``PlayerCore`` without sockets: records what it transmits and feeds it frames at explicit times.
 final class PlayerHarness {
-    final class Recorder {
-        var sent: [WireMessage] = []
-        var reconnects = 0
-    }
 
     /// Heartbeats so rare they never show up in a test unless it asks for them.
     static let quiet = ManagerLink.Policy(heartbeatMilliseconds: 3_600_000)
@@ -17,33 +14,25 @@ final class PlayerHarness {
     static let token = "tok-P05"
     static let refereeID = "REF02"
 
-    let recorder = Recorder()
+    let recorder = TransportRecorder()
     let core: PlayerCore
     let codec = MessageCodec()
     var now: UInt64 = 7_000_000_000_000
 
     init(strategy: StrategyKind = .random, thinkMilliseconds: Int = 0, link: ManagerLink.Policy = PlayerHarness.quiet) {
-        let recorder = recorder
         core = PlayerCore(
-            configuration: PlayerConfiguration(name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds, link: link),
+            configuration: PlayerConfiguration(
+                name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds, link: link),
             logger: Logger(label: "test.player") { _ in SwiftLogNoOpLogHandler() },
-            transport: AgentTransport(
-                send: { message in
-                    recorder.sent.append(message)
-                    return true
-                },
-                reconnect: { recorder.reconnects += 1 }),
+            transport: recorder.transport,
             now: now)
     }
 
-    static func ns(milliseconds: Int) -> UInt64 { UInt64(milliseconds) * 1_000_000 }
+    static func ns(milliseconds: Int) -> UInt64 { TransportRecorder.ns(milliseconds: milliseconds) }
 
     var sent: [WireMessage] { recorder.sent }
 
-    func drain() -> [WireMessage] {
-        defer { recorder.sent.removeAll() }
-        return recorder.sent
-    }
+    func drain() -> [WireMessage] { recorder.drain() }
 
     func advance(milliseconds: Int) {
         now += Self.ns(milliseconds: milliseconds)

@@ -1,15 +1,12 @@
 import LeagueAgent
 import LeagueProtocol
 import LeagueReferee
+import LeagueTestSupport
 import Logging
 
 /// Drives a ``RefereeCore`` without sockets: records what it transmits, builds the manager's and players'
 /// frames, and keeps explicit nanosecond time.
 final class RefereeHarness {
-    final class Recorder {
-        var sent: [WireMessage] = []
-        var reconnects = 0
-    }
 
     static let token = "tok-ref-7"
     static let refereeID = "REF07"
@@ -18,7 +15,7 @@ final class RefereeHarness {
     static let retryMilliseconds = 1_000
     static let start: UInt64 = 1_000_000_000_000
 
-    let recorder = Recorder()
+    let recorder = TransportRecorder()
     let core: RefereeCore
     let codec = MessageCodec()
     var now = RefereeHarness.start
@@ -29,30 +26,21 @@ final class RefereeHarness {
 
     /// Heartbeats so rare they never show up unless a test asks for them.
     init(link: ManagerLink.Policy = ManagerLink.Policy(heartbeatMilliseconds: 3_600_000)) {
-        let recorder = recorder
         core = RefereeCore(
             configuration: RefereeConfiguration(
                 name: "REF", maxMatches: 2, joinTimeoutMilliseconds: Self.joinMilliseconds,
                 moveTimeoutMilliseconds: Self.moveMilliseconds, retryIntervalMilliseconds: Self.retryMilliseconds, link: link),
             logger: Logger(label: "test.referee") { _ in SwiftLogNoOpLogHandler() },
-            transport: AgentTransport(
-                send: { message in
-                    recorder.sent.append(message)
-                    return true
-                },
-                reconnect: { recorder.reconnects += 1 }),
+            transport: recorder.transport,
             now: Self.start)
     }
 
-    static func ns(milliseconds: Int) -> UInt64 { UInt64(milliseconds) * 1_000_000 }
+    static func ns(milliseconds: Int) -> UInt64 { TransportRecorder.ns(milliseconds: milliseconds) }
 
     var sent: [WireMessage] { recorder.sent }
 
     /// Removes and returns everything transmitted so far.
-    func drain() -> [WireMessage] {
-        defer { recorder.sent.removeAll() }
-        return recorder.sent
-    }
+    func drain() -> [WireMessage] { recorder.drain() }
 
     func advance(milliseconds: Int) {
         now += Self.ns(milliseconds: milliseconds)

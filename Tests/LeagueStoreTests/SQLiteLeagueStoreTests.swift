@@ -23,7 +23,8 @@ struct SQLiteLeagueStoreTests {
             try store.save(agent: StoredAgent(role: "player", id: "P01", name: "ann", capacity: 0))
             try store.save(agent: StoredAgent(role: "player", id: "P02", name: "bob", capacity: 0))
             try store.save(agent: StoredAgent(role: "referee", id: "REF01", name: "ref", capacity: 4))
-            let league = StoredLeague(id: "league-1", gameType: "even_odd", seed: .max - 3, requestedPlayers: 2, status: .running, players: ["P01", "P02"])
+            let league = StoredLeague(
+                id: "league-1", gameType: "even_odd", seed: .max - 3, requestedPlayers: 2, status: .running, players: ["P01", "P02"])
             let match = StoredMatch(leagueID: "league-1", index: 0, matchID: "R1M1", round: 1, playerA: "P01", playerB: "P02", seed: .max)
             try store.save(league: league, matches: [match])
             try store.updateLease(leagueID: "league-1", matchID: "R1M1", leaseID: 1, refereeID: "REF01")
@@ -32,9 +33,15 @@ struct SQLiteLeagueStoreTests {
             let transcript = MatchTranscript(
                 leagueID: "league-1", matchID: "R1M1", round: 1, playerA: "P01", playerB: "P02", leaseID: 2, refereeID: "REF01", seed: .max,
                 result: Self.result, entries: [.init(offsetMicroseconds: 12, type: "GAME_INVITATION", from: "REF01", to: "P01")])
-            try store.recordResult(StoredResult(leagueID: "league-1", matchID: "R1M1", leaseID: 2, refereeID: "REF01", result: Self.result, transcript: transcript, completesLeague: true))
+            try store.recordResult(
+                StoredResult(
+                    leagueID: "league-1", matchID: "R1M1", leaseID: 2, refereeID: "REF01", result: Self.result, transcript: transcript,
+                    completesLeague: true))
             #expect(throws: StoreError.self) {
-                try store.recordResult(StoredResult(leagueID: "league-1", matchID: "R1M1", leaseID: 3, refereeID: "REF01", result: Self.result, transcript: transcript, completesLeague: true))
+                try store.recordResult(
+                    StoredResult(
+                        leagueID: "league-1", matchID: "R1M1", leaseID: 3, refereeID: "REF01", result: Self.result, transcript: transcript,
+                        completesLeague: true))
             }
         }
         let reopened = try SQLiteLeagueStore(path: path)
@@ -57,9 +64,17 @@ struct SQLiteLeagueStoreTests {
 
     @Test("a transcript of an Even/Odd match stays under 1 KB")
     func compactTranscript() throws {
-        let types = ["MATCH_ASSIGNMENT", "MATCH_ASSIGNMENT_ACK", "GAME_INVITATION", "GAME_INVITATION", "GAME_JOIN_ACK", "GAME_JOIN_ACK", "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_RESPONSE", "CHOOSE_PARITY_RESPONSE", "GAME_OVER", "GAME_OVER", "MATCH_RESULT_REPORT"]
-        let entries = types.enumerated().map { MatchTranscript.Entry(offsetMicroseconds: UInt64($0.offset * 137), type: $0.element, from: "REF01", to: "P12") }
-        let transcript = MatchTranscript(leagueID: "league-12", matchID: "R31M16", round: 31, playerA: "P12", playerB: "P31", leaseID: 1, refereeID: "REF01", seed: .max, result: Self.result, entries: entries)
+        let types = [
+            "MATCH_ASSIGNMENT", "MATCH_ASSIGNMENT_ACK", "GAME_INVITATION", "GAME_INVITATION", "GAME_JOIN_ACK", "GAME_JOIN_ACK",
+            "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_CALL", "CHOOSE_PARITY_RESPONSE", "CHOOSE_PARITY_RESPONSE", "GAME_OVER", "GAME_OVER",
+            "MATCH_RESULT_REPORT",
+        ]
+        let entries = types.enumerated().map {
+            MatchTranscript.Entry(offsetMicroseconds: UInt64($0.offset * 137), type: $0.element, from: "REF01", to: "P12")
+        }
+        let transcript = MatchTranscript(
+            leagueID: "league-12", matchID: "R31M16", round: 31, playerA: "P12", playerB: "P31", leaseID: 1, refereeID: "REF01", seed: .max,
+            result: Self.result, entries: entries)
         let bytes = try JSONEncoder().encode(transcript)
         #expect(bytes.count <= 1024, "\(bytes.count) bytes")
     }

@@ -13,7 +13,10 @@ public final class RawReferee: Sendable {
         context = try Context()
         peer = try await TestPeer(.dealer, endpoint: endpoint, context: context)
         let meta = #"{"display_name":"\#(name)","version":"1","game_types":["even_odd"],"max_concurrent_matches":1}"#
-        peer.send(LeagueFrames.frames("REFEREE_REGISTER_REQUEST", body: LeagueFrames.json("REFEREE_REGISTER_REQUEST", sender: "referee:\(name)", fields: ["referee_meta": meta])))
+        peer.send(
+            LeagueFrames.frames(
+                "REFEREE_REGISTER_REQUEST",
+                body: LeagueFrames.json("REFEREE_REGISTER_REQUEST", sender: "referee:\(name)", fields: ["referee_meta": meta])))
         var token: String?
         while token == nil, let frames = await peer.receive() {
             token = LeagueFrames.decode(RefereeRegisterResponse.self, frames)?.authToken
@@ -26,7 +29,8 @@ public final class RawReferee: Sendable {
     public func nextAssignment(within seconds: Double = 20) async -> MatchAssignment? {
         while let frames = await peer.receive(within: seconds) {
             guard let assignment = LeagueFrames.decode(MatchAssignment.self, frames) else { continue }
-            send(MatchAssignmentAck(leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: true))
+            send(
+                MatchAssignmentAck(leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: true))
             return assignment
         }
         return nil
@@ -38,7 +42,9 @@ public final class RawReferee: Sendable {
             leagueID: assignment.leagueID, roundID: assignment.roundID, matchID: assignment.matchID, leaseID: assignment.leaseID,
             result: .init(
                 winner: nil, score: [assignment.playerAID: 1, assignment.playerBID: 1],
-                details: .init(status: .draw, drawnNumber: 2, choices: [assignment.playerAID: "even", assignment.playerBID: "even"], seed: assignment.seed, reason: "both chose even")))
+                details: .init(
+                    status: .draw, drawnNumber: 2, choices: [assignment.playerAID: "even", assignment.playerBID: "even"],
+                    seed: assignment.seed, reason: "both chose even")))
     }
 
     /// Sends a result and returns the MATCH_RESULT_ACK that answers it (nil if a LEAGUE_ERROR came).

@@ -28,9 +28,11 @@ public final class TestCluster {
     public func startManager(graceMilliseconds: Int = 10_000, extra: [String] = []) async throws -> AgentProcess {
         let bind = endpoint.isEmpty ? "tcp://127.0.0.1:*" : endpoint
         let process = try AgentProcess(
-            ["manager", "--bind", bind, "--db", database, "--heartbeat-ms", "\(Self.heartbeatMilliseconds)", "--liveness", "3",
-             "--grace-ms", "\(graceMilliseconds)", "--assignment-retry-ms", "200", "--log-level", "info",
-             "--log-file", folder.appendingPathComponent("manager.log").path]
+            [
+                "manager", "--bind", bind, "--db", database, "--heartbeat-ms", "\(Self.heartbeatMilliseconds)", "--liveness", "3",
+                "--grace-ms", "\(graceMilliseconds)", "--assignment-retry-ms", "200", "--log-level", "info",
+                "--log-file", folder.appendingPathComponent("manager.log").path,
+            ]
                 // No HTTP server unless a test asks for one (`--http 127.0.0.1:0`): the default port is shared.
                 + (extra.contains("--http") ? [] : ["--http", "off"]) + extra)
         guard let line = await process.line(startingWith: "manager listening on ", within: 30) else {
@@ -44,14 +46,20 @@ public final class TestCluster {
 
     /// The options that make an agent notice a lost manager quickly and reconnect soon.
     private var linkOptions: [String] {
-        ["--heartbeat-ms", "\(Self.heartbeatMilliseconds)", "--liveness", "3", "--backoff-ms", "200", "--backoff-max-ms", "1000", "--log-level", "warning"]
+        [
+            "--heartbeat-ms", "\(Self.heartbeatMilliseconds)", "--liveness", "3", "--backoff-ms", "200", "--backoff-max-ms", "1000",
+            "--log-level", "warning",
+        ]
     }
 
     @discardableResult
     public func startReferee(_ name: String, maxMatches: Int = 2, timeoutMilliseconds: Int = 4_000) throws -> AgentProcess {
         let process = try AgentProcess(
-            ["referee", "--manager", endpoint, "--name", name, "--max-matches", "\(maxMatches)", "--join-timeout-ms", "\(timeoutMilliseconds)",
-             "--move-timeout-ms", "\(timeoutMilliseconds)"] + linkOptions)
+            [
+                "referee", "--manager", endpoint, "--name", name, "--max-matches", "\(maxMatches)", "--join-timeout-ms",
+                "\(timeoutMilliseconds)",
+                "--move-timeout-ms", "\(timeoutMilliseconds)",
+            ] + linkOptions)
         agents[name] = process
         return process
     }
@@ -59,7 +67,10 @@ public final class TestCluster {
     @discardableResult
     public func startPlayer(_ name: String, strategy: String = "random", seed: Int, thinkMilliseconds: Int = 0) throws -> AgentProcess {
         let process = try AgentProcess(
-            ["player", "--manager", endpoint, "--name", name, "--strategy", strategy, "--seed", "\(seed)", "--think-ms", "\(thinkMilliseconds)"]
+            [
+                "player", "--manager", endpoint, "--name", name, "--strategy", strategy, "--seed", "\(seed)", "--think-ms",
+                "\(thinkMilliseconds)",
+            ]
                 + linkOptions)
         agents[name] = process
         return process
@@ -67,7 +78,8 @@ public final class TestCluster {
 
     /// An operator client connected to the manager.
     public func client() async throws -> LeagueClient {
-        try await LeagueClient(endpoint: endpoint, context: context, name: "test", logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        try await LeagueClient(
+            endpoint: endpoint, context: context, name: "test", logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
 
     /// What the manager logged so far (JSON lines).
