@@ -39,6 +39,16 @@ let package = Package(
             name: "LeagueProtocol",
             dependencies: []
         ),
+        // Pure rules of every game: used by the referee (to run), the player (strategies) and tools.
+        .target(
+            name: "LeagueGames",
+            dependencies: ["LeagueProtocol"]
+        ),
+        // Pure tournament formats: who plays whom, round by round.
+        .target(
+            name: "LeagueFormats",
+            dependencies: ["LeagueProtocol"]
+        ),
         .target(
             name: "LeagueAgent",
             dependencies: ["ZeroMQ", "LeagueProtocol"]
@@ -54,7 +64,7 @@ let package = Package(
         .target(
             name: "LeagueManager",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol", "LeagueStore",
+                "ZeroMQ", "LeagueProtocol", "LeagueStore", "LeagueFormats",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,14 +72,14 @@ let package = Package(
         .target(
             name: "LeagueReferee",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol", "LeagueAgent",
+                "ZeroMQ", "LeagueProtocol", "LeagueAgent", "LeagueGames",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "LeaguePlayer",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol", "LeagueAgent",
+                "ZeroMQ", "LeagueProtocol", "LeagueAgent", "LeagueGames",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -125,6 +135,8 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "LeagueTestSupport"]),
         .testTarget(name: "LeagueProtocolTests", dependencies: ["LeagueProtocol"]),
+        .testTarget(name: "LeagueGamesTests", dependencies: ["LeagueGames", "LeagueProtocol"]),
+        .testTarget(name: "LeagueFormatsTests", dependencies: ["LeagueFormats", "LeagueProtocol"]),
         .testTarget(name: "LeagueLoggingTests", dependencies: ["LeagueLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "LeagueStoreTests", dependencies: ["LeagueStore", "LeagueProtocol"]),
         .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueStore", "LeagueTestSupport"]),

@@ -11,8 +11,7 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         public var round: Int
         public var playerA: String
         public var playerB: String
-        /// `pending`, `running` or `finished`.
-        public var status: String
+        public var status: MatchStatus
         public var refereeID: String?
         /// WIN, DRAW or TECHNICAL_LOSS once finished.
         public var result: GameResultStatus?
@@ -24,7 +23,7 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         public var reason: String?
 
         public init(
-            matchID: String, round: Int, playerA: String, playerB: String, status: String, refereeID: String?, result: GameResultStatus?,
+            matchID: String, round: Int, playerA: String, playerB: String, status: MatchStatus, refereeID: String?, result: GameResultStatus?,
             winner: String?, drawnNumber: Int?, choices: [String: String]?, seed: UInt64?, reason: String?
         ) {
             self.matchID = matchID
@@ -72,8 +71,11 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         public var draws: Int
         public var losses: Int
         public var points: Int
+        /// Swiss byes received; absent when none.
+        public var byes: Int?
 
         public init(_ row: StandingRow) {
+            byes = row.byes
             rank = row.rank
             playerID = row.playerID
             name = row.displayName
@@ -85,13 +87,18 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case rank, playerID = "player_id", name, played, wins, draws, losses, points
+            case rank, playerID = "player_id", name, played, wins, draws, losses, points, byes
         }
     }
 
     public var leagueID: String
     public var status: Status
     public var gameType: String
+    /// How players are paired (absent in reports of older managers: round robin).
+    public var format: LeagueFormat?
+    /// While waiting: why the league has not started yet (too few free players of its game, no referee
+    /// that runs it).
+    public var waitingReason: String?
     /// The league's seed, once the league has completed (it would let anyone predict the draws before).
     public var seed: UInt64?
     public var playerCount: Int
@@ -104,11 +111,14 @@ public struct LeagueReport: Codable, Sendable, Hashable {
 
     public init(
         leagueID: String, status: Status, gameType: String, seed: UInt64?, playerCount: Int, roundsTotal: Int, roundsCompleted: Int,
-        matchesTotal: Int, matchesCompleted: Int, matches: [Match], standings: [Standing]
+        matchesTotal: Int, matchesCompleted: Int, matches: [Match], standings: [Standing], format: LeagueFormat? = nil,
+        waitingReason: String? = nil
     ) {
         self.leagueID = leagueID
         self.status = status
         self.gameType = gameType
+        self.format = format
+        self.waitingReason = waitingReason
         self.seed = seed
         self.playerCount = playerCount
         self.roundsTotal = roundsTotal
@@ -120,7 +130,8 @@ public struct LeagueReport: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case leagueID = "league_id", status, gameType = "game_type", seed, playerCount = "player_count"
+        case leagueID = "league_id", status, gameType = "game_type", format, waitingReason = "waiting_reason", seed
+        case playerCount = "player_count"
         case roundsTotal = "rounds_total", roundsCompleted = "rounds_completed", matchesTotal = "matches_total"
         case matchesCompleted = "matches_completed", matches, standings
     }

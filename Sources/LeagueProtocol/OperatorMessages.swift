@@ -8,14 +8,32 @@ public struct StartLeague: MessageBody, Hashable {
     public var gameType: String
     /// Seeds every match's draw; the manager picks one when absent and reports it.
     public var seed: UInt64?
+    /// How players are paired; round robin when absent.
+    public var format: LeagueFormat?
+    /// Swiss: the number of rounds (required for Swiss, refused for every other format).
+    public var rounds: Int?
+    /// Gauntlet: the display name of the player who meets everyone else; the first in name order when absent.
+    public var gauntletPlayer: String?
+    /// Passed to the referees untouched, e.g. `{"best_of": 5}` for Rock-Paper-Scissors.
+    public var gameOptions: GameOptions?
 
-    public init(playerCount: Int, gameType: String = evenOddGameType, seed: UInt64? = nil) {
+    public init(
+        playerCount: Int, gameType: String = evenOddGameType, seed: UInt64? = nil, format: LeagueFormat? = nil, rounds: Int? = nil,
+        gauntletPlayer: String? = nil, gameOptions: GameOptions? = nil
+    ) {
         self.playerCount = playerCount
         self.gameType = gameType
         self.seed = seed
+        self.format = format
+        self.rounds = rounds
+        self.gauntletPlayer = gauntletPlayer
+        self.gameOptions = gameOptions
     }
 
-    enum CodingKeys: String, CodingKey { case playerCount = "player_count", gameType = "game_type", seed }
+    enum CodingKeys: String, CodingKey {
+        case playerCount = "player_count", gameType = "game_type", seed, format, rounds, gauntletPlayer = "gauntlet_player"
+        case gameOptions = "game_options"
+    }
 }
 
 /// START_LEAGUE_RESPONSE (ours).

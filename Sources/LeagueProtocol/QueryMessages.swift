@@ -103,8 +103,8 @@ public enum QueryData {
         public var roundID: Int
         public var matchID: String
         public var opponentID: String
-        public var status: String
-        public init(leagueID: String, roundID: Int, matchID: String, opponentID: String, status: String) {
+        public var status: MatchStatus
+        public init(leagueID: String, roundID: Int, matchID: String, opponentID: String, status: MatchStatus) {
             self.leagueID = leagueID
             self.roundID = roundID
             self.matchID = matchID

@@ -8,8 +8,12 @@ public struct StandingRow: Codable, Sendable, Hashable {
     public var draws: Int
     public var losses: Int
     public var points: Int
+    /// Swiss byes received (each scores 3 points like a win, without a match); absent when none.
+    public var byes: Int?
 
-    public init(rank: Int, playerID: String, displayName: String, played: Int, wins: Int, draws: Int, losses: Int, points: Int) {
+    public init(
+        rank: Int, playerID: String, displayName: String, played: Int, wins: Int, draws: Int, losses: Int, points: Int, byes: Int? = nil
+    ) {
         self.rank = rank
         self.playerID = playerID
         self.displayName = displayName
@@ -18,10 +22,11 @@ public struct StandingRow: Codable, Sendable, Hashable {
         self.draws = draws
         self.losses = losses
         self.points = points
+        self.byes = byes
     }
 
     enum CodingKeys: String, CodingKey {
-        case rank, playerID = "player_id", displayName = "display_name", played, wins, draws, losses, points
+        case rank, playerID = "player_id", displayName = "display_name", played, wins, draws, losses, points, byes
     }
 }
 
