@@ -1,6 +1,7 @@
 import LeagueAgent
 import LeagueManager
 import LeaguePlayer
+import LeagueProtocol
 
 /// What a ``LocalLeague`` runs: how many agents, their strategies and deadlines, and the seed.
 public struct LocalLeagueOptions: Sendable, Hashable {
@@ -21,13 +22,25 @@ public struct LocalLeagueOptions: Sendable, Hashable {
     public var managerPolicy: ManagerPolicy
     /// The agents' heartbeat and reconnect rules.
     public var link: ManagerLink.Policy
+    /// The game the league plays; its players and referees declare it.
+    public var game: GameType
+    /// How the league pairs its players, and its Swiss rounds.
+    public var format: LeagueFormat
+    public var rounds: Int?
+    /// Passed to the referees untouched (e.g. `["best_of": 5]`).
+    public var gameOptions: GameOptions
 
     public init(
         players: Int = 4, referees: Int = 2, refereeCapacity: Int = 4, seed: UInt64 = 1, endpoint: String = "tcp://127.0.0.1:*",
         strategies: [StrategyKind] = [.random, .frequency, .pattern, .even, .odd], thinkMilliseconds: Int = 0,
         joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000,
-        managerPolicy: ManagerPolicy = ManagerPolicy(), link: ManagerLink.Policy = ManagerLink.Policy()
+        managerPolicy: ManagerPolicy = ManagerPolicy(), link: ManagerLink.Policy = ManagerLink.Policy(), game: GameType = .evenOdd,
+        format: LeagueFormat = .roundRobin, rounds: Int? = nil, gameOptions: GameOptions = [:]
     ) {
+        self.game = game
+        self.format = format
+        self.rounds = rounds
+        self.gameOptions = gameOptions
         self.players = players
         self.referees = referees
         self.refereeCapacity = refereeCapacity
