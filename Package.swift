@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "LeagueBench",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent",
+                "ZeroMQ", "LeagueProtocol", "LeagueFormats", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent",
                 "LeagueRuntime",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),

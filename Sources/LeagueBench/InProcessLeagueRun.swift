@@ -17,24 +17,16 @@ enum InProcessLeagueRun {
         let context = try Context()
         let stats = ManagerStatsBox()
         let recorder = LatencyRecorder()
-        let bound = Completion<String>()
         let configuration = ManagerConfiguration(endpoint: scenario.bindEndpoint(unique: unique))
-        let managerLogger = logger.with(role: "manager")
-        let manager = try EventLoop(
-            name: "manager", context: context,
-            services: [
-                { context in
-                    ThreadUsage.tagCurrentThread("manager")
-                    let broker = try Broker(context: context, configuration: configuration, logger: managerLogger, stats: stats)
-                    bound.complete(broker.boundEndpoint)
-                    return broker
-                }
-            ])
-        var loops = [manager]
+        let manager = try await Broker.launch(
+            ManagerSettings(
+                configuration: configuration, policy: ManagerPolicy().hostingBuiltInGames(), stats: stats,
+                onLoopThread: { ThreadUsage.tagCurrentThread("manager") }),
+            context: context, logger: logger.with(role: "manager"))
+        var loops = [manager.loop]
         var client: LeagueClient?
         do {
-            try await manager.waitUntilStarted()
-            let endpoint = bound.value ?? configuration.endpoint
+            let endpoint = manager.endpoint
             let referees: [EventLoop.Factory] = (0..<scenario.referees).map { index in
                 let configuration = RefereeConfiguration(name: LocalLeagueOptions.refereeName(index), maxMatches: scenario.refereeCapacity)
                 let refereeLogger = logger.with(role: "referee", agent: configuration.name)

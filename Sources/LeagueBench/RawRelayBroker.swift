@@ -4,7 +4,7 @@ import ZeroMQ
 /// The raw relay: a ROUTER with the manager's socket options that forwards each message to the routing id
 /// in its peer frame and answers each result report with a prepared acknowledgement. Nothing is decoded,
 /// checked or recorded, so it moves a match's 11 messages as fast as the transport allows.
-final class RawRelayBroker: LoopService {
+final class RawRelayBroker: BoundService {
     let sockets: [Socket]
     private let router: Socket
     private let messages: RawMessages

@@ -1,3 +1,4 @@
+import LeagueFormats
 import LeagueManager
 import LeagueRuntime
 import ZeroMQ
@@ -13,23 +14,15 @@ enum RawRelayRun {
         let playerNames = (0..<scenario.playerAgents).map { "raw-" + LocalLeagueOptions.playerName($0) }
         let refereeNames = (0..<scenario.referees).map { "raw-" + LocalLeagueOptions.refereeName($0) }
         let shares = share(total: total, scenario: scenario, playerNames: playerNames)
-        let bound = Completion<String>()
         let endpoint = scenario.bindEndpoint(unique: "raw-\(unique)")
-        let relay = try EventLoop(
-            name: "relay", context: context,
-            services: [
-                { context in
-                    let broker = try RawRelayBroker(
-                        context: context, endpoint: endpoint, expectedAgents: playerNames.count + shares.count, messages: messages,
-                        progress: progress)
-                    bound.complete(broker.boundEndpoint)
-                    return broker
-                }
-            ])
-        var loops = [relay]
+        let relay = try await EventLoop.launch(name: "relay", context: context) { context in
+            try RawRelayBroker(
+                context: context, endpoint: endpoint, expectedAgents: playerNames.count + shares.count, messages: messages,
+                progress: progress)
+        }
+        var loops = [relay.loop]
         defer { for loop in loops { loop.stop() } }
-        try await relay.waitUntilStarted()
-        let address = bound.value ?? endpoint
+        let address = relay.endpoint
         let referees: [EventLoop.Factory] = shares.enumerated().map { index, share in
             { context in
                 try RawRefereeService(

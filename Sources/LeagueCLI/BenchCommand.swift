@@ -145,21 +145,12 @@ struct BenchCommand: AsyncParsableCommand {
     /// `manager listening on` line and runs until SIGINT or SIGTERM.
     private func serve(_ endpoint: String, logger: Logger) async throws {
         let context = try Context()
-        let bound = Completion<String>()
         let configuration = ManagerConfiguration(endpoint: endpoint, transportHeartbeatMilliseconds: Int32(managerHeartbeatMs ?? 1_000))
-        let managerLogger = logger.with(role: "manager")
-        let loop = try EventLoop(
-            name: "manager", context: context,
-            services: [
-                { context in
-                    let broker = try Broker(context: context, configuration: configuration, logger: managerLogger, stats: ManagerStatsBox())
-                    bound.complete(broker.boundEndpoint)
-                    return broker
-                }
-            ])
-        try await loop.waitUntilStarted()
-        FileHandle.standardOutput.write(Data("manager listening on \(bound.value ?? endpoint)\n".utf8))
-        await runUntilSignalled([loop])
+        let manager = try await Broker.launch(
+            ManagerSettings(configuration: configuration, policy: ManagerPolicy().hostingBuiltInGames()), context: context,
+            logger: logger.with(role: "manager"))
+        FileHandle.standardOutput.write(Data("manager listening on \(manager.endpoint)\n".utf8))
+        await runUntilSignalled([manager.loop])
     }
 
     /// A referee process for `--roles processes`: runs until SIGTERM, then prints its latencies as JSON.

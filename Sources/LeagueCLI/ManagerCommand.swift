@@ -70,11 +70,10 @@ struct ManagerCommand: AsyncParsableCommand {
         let policy = ManagerPolicy(
             heartbeatMilliseconds: heartbeatMs, liveness: liveness, playerGraceMilliseconds: graceMs,
             assignmentRetryMilliseconds: assignmentRetryMs,
-            operatorToken: operatorToken)
+            operatorToken: operatorToken
+        ).hostingBuiltInGames()
         let context = try Context()
         let stats = ManagerStatsBox()
-        let bound = Completion<String>()
-        let configuration = ManagerConfiguration(endpoint: bind)
         let box = StoreBox(store)
         let startedAt = MonotonicClock.now()
         let httpAddress = try HTTPAddress.parse(http ?? HTTPAddress.standard.description)
@@ -82,27 +81,23 @@ struct ManagerCommand: AsyncParsableCommand {
         let exposition = httpAddress.map { _ in PrometheusExposition() }
         exposition?.bootstrapMetricsSystem()
         let factory = exposition?.factory
-        let loop = try EventLoop(
-            name: "manager", context: context,
-            services: [
-                { context in
+        let manager = try await Broker.launch(
+            ManagerSettings(
+                configuration: ManagerConfiguration(endpoint: bind), policy: policy,
+                openStore: {
                     guard let store = box.take() else { throw StoreError(operation: "open", reason: "the store was already handed out") }
-                    let broker = try Broker(
-                        context: context, configuration: configuration, policy: policy, store: store, logger: logger, stats: stats,
-                        metrics: factory.map { ManagerMetrics(factory: $0) }, publishesSnapshots: factory != nil)
-                    bound.complete(broker.boundEndpoint)
-                    return broker
-                }
-            ])
-        try await loop.waitUntilStarted()
+                    return store
+                }, stats: stats, metrics: factory, publishesSnapshots: factory != nil),
+            context: context, logger: logger)
+        let loop = manager.loop
         // Written unbuffered so that scripts and tests reading a pipe see it at once.
-        FileHandle.standardOutput.write(Data("manager listening on \(bound.value ?? bind)\n".utf8))
+        FileHandle.standardOutput.write(Data("manager listening on \(manager.endpoint)\n".utf8))
         var services: [any Service] = []
         var client: LeagueClient?
         if let httpAddress, let exposition {
             // With --operator-token the client sends it on START_LEAGUE, and POST /api/leagues asks for it as a bearer token.
             let operatorClient = try await LeagueClient(
-                endpoint: Self.ownEndpoint(bound.value ?? bind), context: context, name: "http", operatorToken: operatorToken,
+                endpoint: Self.ownEndpoint(manager.endpoint), context: context, name: "http", operatorToken: operatorToken,
                 logger: logger.with(role: "http"))
             client = operatorClient
             // Notices of the leagues started over HTTP answer no request: read and drop them.
@@ -111,7 +106,7 @@ struct ManagerCommand: AsyncParsableCommand {
                 ReadinessProbe.storeWritable(databasePath: db == "memory" ? nil : db),
                 ReadinessProbe.Check(name: "zeromq") {
                     if loop.isStopped { return "the manager's loop has stopped" }
-                    return bound.value == nil ? "the ROUTER socket is not bound" : nil
+                    return nil
                 },
             ])
             let access = ManagerAccess(

@@ -1,3 +1,5 @@
+import LeagueProtocol
+
 /// The manager's timing rules. Defaults follow the ZeroMQ guide's Paranoid Pirate numbers and league.v2's
 /// retry policy; tests shorten them.
 public struct ManagerPolicy: Sendable, Hashable {
@@ -17,12 +19,16 @@ public struct ManagerPolicy: Sendable, Hashable {
     /// When set, START_LEAGUE must carry this token in its token frame; registered agents may never start
     /// a league (a player that picks the seed could predict every draw).
     public var operatorToken: String?
+    /// The games leagues may be started for, besides those a registered referee declares: the built-in games
+    /// of whoever starts the manager (the manager itself knows no game).
+    public var hostedGames: Set<GameType>
 
     public init(
         heartbeatMilliseconds: Int = 1_000, liveness: Int = 3, playerGraceMilliseconds: Int = 10_000,
         assignmentRetryMilliseconds: Int = 500, assignmentRetries: Int = 3, breakerThreshold: Int = 5,
-        breakerCooldownMilliseconds: Int = 60_000, operatorToken: String? = nil
+        breakerCooldownMilliseconds: Int = 60_000, operatorToken: String? = nil, hostedGames: Set<GameType> = []
     ) {
+        self.hostedGames = hostedGames
         self.heartbeatMilliseconds = heartbeatMilliseconds
         self.liveness = liveness
         self.playerGraceMilliseconds = playerGraceMilliseconds

@@ -23,7 +23,8 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         public var reason: String?
 
         public init(
-            matchID: String, round: Int, playerA: String, playerB: String, status: MatchStatus, refereeID: String?, result: GameResultStatus?,
+            matchID: String, round: Int, playerA: String, playerB: String, status: MatchStatus, refereeID: String?,
+            result: GameResultStatus?,
             winner: String?, drawnNumber: Int?, choices: [String: String]?, seed: UInt64?, reason: String?
         ) {
             self.matchID = matchID
@@ -134,5 +135,18 @@ public struct LeagueReport: Codable, Sendable, Hashable {
         case playerCount = "player_count"
         case roundsTotal = "rounds_total", roundsCompleted = "rounds_completed", matchesTotal = "matches_total"
         case matchesCompleted = "matches_completed", matches, standings
+    }
+}
+
+extension LeagueReport.Match {
+    /// A scheduled match with whatever its result says (nothing while unfinished); the seed only once finished.
+    public init(
+        matchID: String, round: Int, playerA: String, playerB: String, status: MatchStatus, refereeID: String?,
+        result: MatchResultReport.Result?, seed: UInt64
+    ) {
+        self.init(
+            matchID: matchID, round: round, playerA: playerA, playerB: playerB, status: status, refereeID: refereeID,
+            result: result?.details.status, winner: result?.winner, drawnNumber: result?.details.drawnNumber,
+            choices: result?.details.choices, seed: status == .finished ? seed : nil, reason: result?.details.reason)
     }
 }

@@ -15,12 +15,15 @@ public struct MatchAssignment: MessageBody, Hashable {
     /// Each player's record before this match, for CHOOSE_PARITY_CALL's `your_standings`.
     public var playerAStandings: RecordSummary
     public var playerBStandings: RecordSummary
+    /// The league's game options, for the game's rules (e.g. `{"best_of": 5}`); absent when none.
+    public var gameOptions: GameOptions?
 
     public init(
         leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, playerAID: String,
         playerBID: String, seed: UInt64, leaseID: Int = 1, playerAStandings: RecordSummary = .init(),
-        playerBStandings: RecordSummary = .init()
+        playerBStandings: RecordSummary = .init(), gameOptions: GameOptions? = nil
     ) {
+        self.gameOptions = gameOptions
         self.leagueID = leagueID
         self.roundID = roundID
         self.matchID = matchID
@@ -36,7 +39,7 @@ public struct MatchAssignment: MessageBody, Hashable {
     enum CodingKeys: String, CodingKey {
         case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type"
         case playerAID = "player_A_id", playerBID = "player_B_id", seed, leaseID = "lease_id"
-        case playerAStandings = "player_A_standings", playerBStandings = "player_B_standings"
+        case playerAStandings = "player_A_standings", playerBStandings = "player_B_standings", gameOptions = "game_options"
     }
 }
 
@@ -137,15 +140,18 @@ public struct MatchAssignmentAck: MessageBody, Hashable {
     public var matchID: String
     public var leaseID: Int
     public var accepted: Bool
+    /// Why the referee declined, when it did.
+    public var reason: String?
 
-    public init(leagueID: String, matchID: String, leaseID: Int, accepted: Bool) {
+    public init(leagueID: String, matchID: String, leaseID: Int, accepted: Bool, reason: String? = nil) {
         self.leagueID = leagueID
         self.matchID = matchID
         self.leaseID = leaseID
         self.accepted = accepted
+        self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id", accepted }
+    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id", accepted, reason }
 }
 
 /// A lease a referee still holds a result for, announced when it registers again.
@@ -161,4 +167,15 @@ public struct HeldLease: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id" }
+}
+
+extension MatchResultReport.Result {
+    /// A technical loss decided without playing (players who stayed away): each loser scores 0, the other
+    /// player, if any, wins with 3.
+    public static func technicalLoss(playerA: String, playerB: String, losers: [String], seed: UInt64, reason: String) -> Self {
+        let winner = losers.count == 1 ? (losers[0] == playerA ? playerB : playerA) : nil
+        return Self(
+            winner: winner, score: [playerA: winner == playerA ? 3 : 0, playerB: winner == playerB ? 3 : 0],
+            details: .init(status: .technicalLoss, drawnNumber: nil, choices: [:], seed: seed, reason: reason, technicalLosers: losers))
+    }
 }

@@ -24,22 +24,13 @@ public final class LocalLeague: Sendable {
     /// Starts the manager, then the referees and players, and connects an operator client.
     public static func launch(_ options: LocalLeagueOptions, context: Context, logger: Logger) async throws -> LocalLeague {
         let stats = ManagerStatsBox()
-        let bound = Completion<String>()
-        let managerLogger = logger.with(role: "manager")
-        let manager = try EventLoop(
-            name: "manager", context: context,
-            services: [
-                { context in
-                    let broker = try Broker(
-                        context: context, configuration: ManagerConfiguration(endpoint: options.endpoint), logger: managerLogger,
-                        stats: stats)
-                    bound.complete(broker.boundEndpoint)
-                    return broker
-                }
-            ])
-        try await manager.waitUntilStarted()
-        guard let endpoint = bound.value else { throw EventLoopError(loop: "manager", reason: "no endpoint bound") }
-        var loops = [manager]
+        let manager = try await Broker.launch(
+            ManagerSettings(
+                configuration: ManagerConfiguration(endpoint: options.endpoint), policy: options.managerPolicy.hostingBuiltInGames(),
+                stats: stats),
+            context: context, logger: logger.with(role: "manager"))
+        let endpoint = manager.endpoint
+        var loops = [manager.loop]
         do {
             let referees: [EventLoop.Factory] = (0..<options.referees).map { index in
                 let configuration = RefereeConfiguration(

@@ -24,7 +24,11 @@ public final class MemoryLeagueStore: LeagueStore {
         } else {
             state.leagues.append(league)
         }
-        if !matches.isEmpty { state.matches[league.id] = matches }
+        // Like the SQLite store: matches already stored stay as they are, new ones are added.
+        var stored = state.matches[league.id] ?? []
+        let known = Set(stored.map(\.matchID))
+        stored.append(contentsOf: matches.filter { !known.contains($0.matchID) })
+        if !stored.isEmpty { state.matches[league.id] = stored }
     }
 
     public func updateLease(leagueID: String, matchID: String, leaseID: Int, refereeID: String?) throws(StoreError) {

@@ -33,17 +33,27 @@ public final class SQLiteLeagueStore: LeagueStore {
         try run("load") {
             try pool.read { db in
                 var state = StoredState()
-                for row in try Row.fetchAll(db, sql: "SELECT role, id, name, capacity FROM agents ORDER BY rowid") {
-                    state.agents.append(StoredAgent(role: row["role"], id: row["id"], name: row["name"], capacity: row["capacity"]))
+                for row in try Row.fetchAll(db, sql: "SELECT role, id, name, capacity, games FROM agents ORDER BY rowid") {
+                    let role: String = row["role"]
+                    let games: String = row["games"]
+                    state.agents.append(
+                        StoredAgent(
+                            role: AgentRole(rawValue: role) ?? .player, id: row["id"], name: row["name"], capacity: row["capacity"],
+                            games: try decoder.decode([GameType].self, from: Data(games.utf8))))
                 }
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM leagues ORDER BY rowid") {
                     let players: String = row["players"]
+                    let format: String = row["format"]
+                    let options: String = row["format_options"]
+                    let stored = try decoder.decode(FormatColumns.self, from: Data(options.utf8))
                     state.leagues.append(
                         StoredLeague(
                             id: row["id"], gameType: row["game_type"], seed: UInt64(bitPattern: row["seed"]),
                             requestedPlayers: row["requested_players"],
                             status: LeagueReport.Status(rawValue: row["status"]) ?? .running,
-                            players: try decoder.decode([String].self, from: Data(players.utf8))))
+                            players: try decoder.decode([String].self, from: Data(players.utf8)),
+                            format: LeagueFormat(rawValue: format) ?? .roundRobin, rounds: stored.rounds,
+                            gauntletPlayer: stored.gauntletPlayer, gameOptions: stored.gameOptions ?? [:]))
                 }
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM matches ORDER BY league_id, match_index") {
                     let resultText: String? = row["result"]
@@ -64,10 +74,13 @@ public final class SQLiteLeagueStore: LeagueStore {
             try pool.write { db in
                 try db.execute(
                     sql: """
-                        INSERT INTO agents (id, role, name, capacity) VALUES (?, ?, ?, ?)
-                        ON CONFLICT(id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity
+                        INSERT INTO agents (id, role, name, capacity, games) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity, games = excluded.games
                         """,
-                    arguments: [agent.id, agent.role, agent.name, agent.capacity])
+                    arguments: [
+                        agent.id, agent.role.rawValue, agent.name, agent.capacity,
+                        String(decoding: try encoder.encode(agent.games), as: UTF8.self),
+                    ])
             }
         }
     }
@@ -75,15 +88,20 @@ public final class SQLiteLeagueStore: LeagueStore {
     public func save(league: StoredLeague, matches: [StoredMatch]) throws(StoreError) {
         try run("save league") {
             let players = String(decoding: try encoder.encode(league.players), as: UTF8.self)
+            let options = FormatColumns(
+                rounds: league.rounds, gauntletPlayer: league.gauntletPlayer,
+                gameOptions: league.gameOptions.isEmpty ? nil : league.gameOptions)
+            let optionsText = String(decoding: try encoder.encode(options), as: UTF8.self)
             try pool.write { db in
                 try db.execute(
                     sql: """
-                        INSERT INTO leagues (id, game_type, seed, requested_players, status, players) VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO leagues (id, game_type, seed, requested_players, status, players, format, format_options)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(id) DO UPDATE SET status = excluded.status, players = excluded.players
                         """,
                     arguments: [
                         league.id, league.gameType, Int64(bitPattern: league.seed), league.requestedPlayers, league.status.rawValue,
-                        players,
+                        players, league.format.rawValue, optionsText,
                     ])
                 for match in matches {
                     try db.execute(
@@ -188,6 +206,24 @@ public final class SQLiteLeagueStore: LeagueStore {
                         PRIMARY KEY (league_id, match_id));
                     """)
         }
+        // v2: games and formats. Agents declare their games; leagues keep their format and its options.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE agents ADD COLUMN games TEXT NOT NULL DEFAULT '["even_odd"]';
+                    ALTER TABLE leagues ADD COLUMN format TEXT NOT NULL DEFAULT 'round_robin';
+                    ALTER TABLE leagues ADD COLUMN format_options TEXT NOT NULL DEFAULT '{}';
+                    """)
+        }
         return migrator
     }
+}
+
+/// A league's format options as one JSON column.
+private struct FormatColumns: Codable {
+    var rounds: Int?
+    var gauntletPlayer: String?
+    var gameOptions: GameOptions?
+
+    enum CodingKeys: String, CodingKey { case rounds, gauntletPlayer = "gauntlet_player", gameOptions = "game_options" }
 }

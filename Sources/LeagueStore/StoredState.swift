@@ -2,17 +2,19 @@ import LeagueProtocol
 
 /// A registered agent as stored.
 public struct StoredAgent: Sendable, Hashable {
-    /// `player` or `referee`.
-    public var role: String
+    public var role: AgentRole
     public var id: String
     public var name: String
     public var capacity: Int
+    /// The games it declared when it last registered.
+    public var games: [GameType]
 
-    public init(role: String, id: String, name: String, capacity: Int) {
+    public init(role: AgentRole, id: String, name: String, capacity: Int, games: [GameType] = [.evenOdd]) {
         self.role = role
         self.id = id
         self.name = name
         self.capacity = capacity
+        self.games = games
     }
 }
 
@@ -25,14 +27,26 @@ public struct StoredLeague: Sendable, Hashable {
     public var status: LeagueReport.Status
     /// The players in schedule order (empty while waiting).
     public var players: [String]
+    public var format: LeagueFormat
+    /// Swiss rounds, the gauntlet runner's name, the game's options.
+    public var rounds: Int?
+    public var gauntletPlayer: String?
+    public var gameOptions: GameOptions
 
-    public init(id: String, gameType: String, seed: UInt64, requestedPlayers: Int, status: LeagueReport.Status, players: [String]) {
+    public init(
+        id: String, gameType: String, seed: UInt64, requestedPlayers: Int, status: LeagueReport.Status, players: [String],
+        format: LeagueFormat = .roundRobin, rounds: Int? = nil, gauntletPlayer: String? = nil, gameOptions: GameOptions = [:]
+    ) {
         self.id = id
         self.gameType = gameType
         self.seed = seed
         self.requestedPlayers = requestedPlayers
         self.status = status
         self.players = players
+        self.format = format
+        self.rounds = rounds
+        self.gauntletPlayer = gauntletPlayer
+        self.gameOptions = gameOptions
     }
 }
 

@@ -11,6 +11,9 @@ final class ManagerHarness {
         var sent: [(identity: [UInt8], frames: [[UInt8]])] = []
     }
 
+    /// The games a manager started by the runtime hosts.
+    static let builtInGames: Set<GameType> = ["even_odd", "rps", "connect_four"]
+
     let recorder = Recorder()
     /// The time messages are delivered at unless a call says otherwise.
     var now: UInt64
@@ -19,6 +22,8 @@ final class ManagerHarness {
     var sent: [(identity: [UInt8], frames: [[UInt8]])] { recorder.sent }
 
     init(policy: ManagerPolicy = ManagerPolicy(), store: any LeagueStore = MemoryLeagueStore(), now: UInt64 = 1_000_000_000) throws {
+        var policy = policy
+        if policy.hostedGames.isEmpty { policy.hostedGames = ManagerHarness.builtInGames }
         let recorder = self.recorder
         self.now = now
         core = try ManagerCore(

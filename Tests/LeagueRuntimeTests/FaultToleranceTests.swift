@@ -43,9 +43,12 @@ struct FaultToleranceTests {
     @Test("garbage from a raw DEALER gets errors while a league in progress is unaffected")
     func garbageDuringLeague() async throws {
         let context = try Context()
-        let options = LocalLeagueOptions(players: 8, referees: 2, seed: 9, thinkMilliseconds: 20)
+        // Seven players of the runtime and one that joins its first match only once the garbage is checked:
+        // the league is still in progress then, by construction (a long join deadline keeps that match fair).
+        let options = LocalLeagueOptions(players: 7, referees: 2, seed: 9, thinkMilliseconds: 20, joinTimeoutMilliseconds: 120_000)
         let league = try await LocalLeague.launch(options, context: context, logger: quietLogger)
-        async let played = league.play()
+        let gated = try await GatedPlayer(name: "player-08", endpoint: league.endpoint, context: context)
+        async let played = league.play(players: 8)
         let attacker = try await TestPeer(.dealer, endpoint: league.endpoint, context: context)
         let garbage: [([[UInt8]], ErrorCode)] = [
             ([Array("garbage".utf8)], .malformedFrames),
@@ -66,7 +69,9 @@ struct FaultToleranceTests {
         }
         #expect(codes == Array(repeating: garbage.map(\.1), count: 5).flatMap { $0 })
         #expect(league.managerStats.snapshot.matchesFinished < 28, "the garbage arrived while the league was in progress")
+        gated.open()
         let report = try await played
+        await gated.close()
         await attacker.close()
         await league.shutdown()
         #expect(ReportCheck.problems(report) == [])

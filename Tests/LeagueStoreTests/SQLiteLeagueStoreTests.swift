@@ -20,9 +20,9 @@ struct SQLiteLeagueStoreTests {
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         do {
             let store = try SQLiteLeagueStore(path: path)
-            try store.save(agent: StoredAgent(role: "player", id: "P01", name: "ann", capacity: 0))
-            try store.save(agent: StoredAgent(role: "player", id: "P02", name: "bob", capacity: 0))
-            try store.save(agent: StoredAgent(role: "referee", id: "REF01", name: "ref", capacity: 4))
+            try store.save(agent: StoredAgent(role: .player, id: "P01", name: "ann", capacity: 0))
+            try store.save(agent: StoredAgent(role: .player, id: "P02", name: "bob", capacity: 0))
+            try store.save(agent: StoredAgent(role: .referee, id: "REF01", name: "ref", capacity: 4))
             let league = StoredLeague(
                 id: "league-1", gameType: "even_odd", seed: .max - 3, requestedPlayers: 2, status: .running, players: ["P01", "P02"])
             let match = StoredMatch(leagueID: "league-1", index: 0, matchID: "R1M1", round: 1, playerA: "P01", playerB: "P02", seed: .max)

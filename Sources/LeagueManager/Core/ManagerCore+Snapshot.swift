@@ -9,12 +9,16 @@ extension ManagerCore {
         }
         let agents = (registry.refereeOrder + registry.playerOrder).compactMap { id -> AgentStatus? in
             guard let agent = registry[id] else { return nil }
-            let active = agent.activeMatch.map { leagues[$0.leagueIndex].matches[$0.matchIndex].id }
+            let active = agent.activeMatch.map { leagues[$0.match.league].matches[$0.match.match].id.rawValue }
             return AgentStatus(
-                id: agent.id, role: agent.role.rawValue, name: agent.displayName, connected: agent.isReachable,
-                lastHeartbeatAgeMilliseconds: Int((now &- agent.lastSeen) / 1_000_000), leagueID: agent.leagueID, activeMatch: active)
+                id: agent.id.rawValue, role: agent.role.rawValue, name: agent.displayName, connected: agent.isReachable,
+                lastHeartbeatAgeMilliseconds: Int((now &- agent.lastSeen) / 1_000_000), leagueID: agent.leagueID?.rawValue,
+                activeMatch: active)
         }
-        return ManagerSnapshot(leagues: leagues.map { $0.report() }, agents: agents, stats: stats, inflightMatches: inflight, takenAt: now)
+        let reports = leagues.map { league in
+            league.report(waitingReason: league.status == .waiting ? waitingReason(of: league) : nil)
+        }
+        return ManagerSnapshot(leagues: reports, agents: agents, stats: stats, inflightMatches: inflight, takenAt: now)
     }
 
     /// The durations (seconds) of matches finished since the last call.

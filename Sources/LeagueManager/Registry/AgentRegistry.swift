@@ -3,21 +3,22 @@ import LeagueStore
 
 /// The agents the manager knows, by id and by ZeroMQ routing id.
 struct AgentRegistry {
-    enum Role: String { case player, referee }
+    typealias Role = AgentRole
 
     /// A match in progress, as seen from one of its agents.
     struct ActiveMatch: Equatable {
-        let leagueIndex: Int
-        let matchIndex: Int
-        let refereeID: String
+        let match: MatchRef
+        let refereeID: AgentID
     }
 
     struct Agent {
-        let id: String
+        let id: AgentID
         /// `id` as bytes, for the peer frame of forwarded messages.
         let idBytes: [UInt8]
         let role: Role
         var displayName: String
+        /// The games it declared (referees run them, players play them).
+        var games: Set<GameType>
         /// The connection it speaks from; empty after a manager restart until it registers again.
         var identity: [UInt8]
         var token: [UInt8]
@@ -27,7 +28,7 @@ struct AgentRegistry {
         var accepting = true
         var breaker = CircuitBreaker()
         /// Players: the league they belong to and the match they are in.
-        var leagueID: String?
+        var leagueID: LeagueID?
         var activeMatch: ActiveMatch?
         /// Liveness: last message heard, and since when the agent is considered gone.
         var lastSeen: UInt64 = 0
@@ -38,28 +39,37 @@ struct AgentRegistry {
         var isReachable: Bool { connected && !identity.isEmpty }
     }
 
-    private(set) var agents: [String: Agent] = [:]
-    private var idByIdentity: [[UInt8]: String] = [:]
-    private var idByName: [Role: [String: String]] = [.player: [:], .referee: [:]]
+    private(set) var agents: [AgentID: Agent] = [:]
+    private var idByIdentity: [[UInt8]: AgentID] = [:]
+    private var idByName: [Role: [String: AgentID]] = [.player: [:], .referee: [:]]
     /// Ids in registration order, for deterministic choices.
-    private(set) var playerOrder: [String] = []
-    private(set) var refereeOrder: [String] = []
+    private(set) var playerOrder: [AgentID] = []
+    private(set) var refereeOrder: [AgentID] = []
 
-    subscript(id: String) -> Agent? {
+    subscript(id: AgentID) -> Agent? {
         get { agents[id] }
         set { agents[id] = newValue }
     }
 
-    func id(forIdentity identity: [UInt8]) -> String? { idByIdentity[identity] }
+    /// The agent a peer frame names (the wire's text form of an id).
+    subscript(wire id: String) -> Agent? { agents[AgentID(id)] }
+
+    func id(forIdentity identity: [UInt8]) -> AgentID? { idByIdentity[identity] }
+
+    /// The agent with this role and name, if one is registered.
+    func agent(role: Role, named name: String) -> Agent? { idByName[role]?[name].flatMap { agents[$0] } }
 
     /// Registers an agent, or re-registers one with the same role and name: it keeps its id and gets a new
     /// token and connection. `returning` tells which.
-    mutating func register(role: Role, name: String, identity: [UInt8], capacity: Int = 0, now: UInt64) -> (agent: Agent, returning: Bool) {
+    mutating func register(role: Role, name: String, identity: [UInt8], games: Set<GameType>, capacity: Int = 0, now: UInt64)
+        -> (agent: Agent, returning: Bool)
+    {
         let token = Self.makeToken()
         if let existing = idByName[role]?[name], var agent = agents[existing] {
             if idByIdentity[agent.identity] == existing { idByIdentity[agent.identity] = nil }
             agent.identity = identity
             agent.token = token
+            agent.games = games
             agent.capacity = capacity
             agent.accepting = true
             agent.connected = true
@@ -70,9 +80,10 @@ struct AgentRegistry {
             return (agent, true)
         }
         let number = role == .player ? playerOrder.count + 1 : refereeOrder.count + 1
-        let id = role == .player ? "P" + Self.pad(number) : "REF" + Self.pad(number)
+        let id = AgentID(role == .player ? "P" + Self.pad(number) : "REF" + Self.pad(number))
         var agent = Agent(
-            id: id, idBytes: Array(id.utf8), role: role, displayName: name, identity: identity, token: token, capacity: capacity)
+            id: id, idBytes: Array(id.rawValue.utf8), role: role, displayName: name, games: games, identity: identity, token: token,
+            capacity: capacity)
         agent.lastSeen = now
         add(agent)
         return (agent, false)
@@ -82,10 +93,11 @@ struct AgentRegistry {
     /// until they register again. They count as alive from `now`, so they get one liveness window.
     mutating func restore(_ stored: [StoredAgent], now: UInt64) {
         for record in stored {
-            guard let role = Role(rawValue: record.role), agents[record.id] == nil else { continue }
+            let id = AgentID(record.id)
+            guard agents[id] == nil else { continue }
             var agent = Agent(
-                id: record.id, idBytes: Array(record.id.utf8), role: role, displayName: record.name, identity: [], token: [],
-                capacity: record.capacity)
+                id: id, idBytes: Array(record.id.utf8), role: record.role, displayName: record.name, games: Set(record.games),
+                identity: [], token: [], capacity: record.capacity)
             agent.lastSeen = now
             add(agent)
         }

@@ -14,12 +14,6 @@ public final class ManagerCore {
     /// Sends `frames` to the connection `identity`; returns `false` when it could not be delivered.
     public typealias Transmit = (_ identity: [UInt8], _ frames: [[UInt8]]) -> Bool
 
-    /// A match by position: league index and match index.
-    struct MatchRef: Hashable {
-        let league: Int
-        let match: Int
-    }
-
     static let senderName = "league_manager"
     let logger: Logger
     let transmit: Transmit
@@ -27,8 +21,9 @@ public final class ManagerCore {
     let store: any LeagueStore
     let codec = MessageCodec()
     var registry = AgentRegistry()
-    var leagues: [LeagueState] = []
-    var leagueIndex: [String: Int] = [:]
+    /// Every league, each owned by its engine, in creation order.
+    var leagues: [LeagueEngine] = []
+    var leagueIndex: [LeagueID: Int] = [:]
     /// Leases whose MATCH_ASSIGNMENT has not been acknowledged yet.
     var unacknowledged: Set<MatchRef> = []
     var nextHeartbeat: UInt64 = 0
@@ -117,7 +112,7 @@ public final class ManagerCore {
     private func route(_ wire: WireMessage, frames: [[UInt8]], from identity: [UInt8], now: UInt64) throws(ProtocolError) {
         let sender = try authenticate(wire, from: identity, now: now)
         let peerID = wire.peerID
-        guard let peer = registry[peerID] else {
+        guard let peer = registry[wire: peerID] else {
             throw ProtocolError(.notInMatch, "no agent \"\(peerID.prefix(32))\" to deliver \(wire.type.rawValue) to")
         }
         let active: AgentRegistry.ActiveMatch?
@@ -135,14 +130,8 @@ public final class ManagerCore {
         }
         stats.routed += 1
         stats.messagesOut[wire.type.rawValue, default: 0] += 1
-        record(MatchRef(league: active.leagueIndex, match: active.matchIndex), wire.type.rawValue, from: sender.id, to: peer.id, now: now)
-    }
-
-    /// Appends a message to the transcript of a running match.
-    func record(_ ref: MatchRef, _ type: String, from: String, to: String, now: UInt64) {
-        let start = leagues[ref.league].matches[ref.match].leasedAt
-        leagues[ref.league].matches[ref.match].transcript.append(
-            MatchTranscript.Entry(offsetMicroseconds: now > start ? (now - start) / 1_000 : 0, type: type, from: from, to: to))
+        leagues[active.match.league].record(
+            active.match.match, wire.type.rawValue, from: sender.id.rawValue, to: peer.id.rawValue, now: now)
     }
 
     /// Sends a message authored by the manager.
@@ -177,7 +166,7 @@ public final class ManagerCore {
             level: level, "rejected message",
             metadata: [
                 "code": "\(failure.code.rawValue)", "type": "\(type ?? "-")", "detail": "\(failure.detail)",
-                "agent": "\(registry.id(forIdentity: identity) ?? "unregistered")", "conversation": "\(conversation)",
+                "agent": "\(registry.id(forIdentity: identity)?.rawValue ?? "unregistered")", "conversation": "\(conversation)",
             ])
         send(LeagueError(failure, originalMessageType: type), to: identity, conversationID: conversation)
     }

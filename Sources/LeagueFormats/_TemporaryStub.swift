@@ -1,3 +1,5 @@
+import LeagueProtocol
+
 /// Round-robin scheduling by the circle method.
 public enum RoundRobin {
     /// One pairing: indices into the player list, `a` plays as PLAYER_A.
@@ -32,5 +34,23 @@ public enum RoundRobin {
             circle.insert(last, at: 1)
         }
         return rounds
+    }
+}
+
+// TEMPORARY (lead's tree only): round robin until the formats branch lands.
+struct StubRoundRobinFormat: TournamentFormat {
+    var kind: LeagueFormat { .roundRobin }
+    func nextRounds(entrants: Int, played: [PlayedRound]) -> [Round] {
+        guard played.isEmpty else { return [] }
+        return RoundRobin.rounds(count: entrants).map { Round(pairings: $0.map { Pairing(a: $0.a, b: $0.b) }) }
+    }
+    func totalRounds(entrants: Int) -> Int { entrants % 2 == 0 ? entrants - 1 : entrants }
+    func totalMatches(entrants: Int) -> Int { entrants * (entrants - 1) / 2 }
+}
+
+public enum Formats {
+    public static func make(_ kind: LeagueFormat, options: FormatOptions, entrants: Int) throws(FormatError) -> any TournamentFormat {
+        guard kind == .roundRobin else { throw FormatError("not yet") }
+        return StubRoundRobinFormat()
     }
 }

@@ -11,10 +11,10 @@ extension ManagerCore {
             return
         }
         let requested = query.queryParams?.leagueID
-        let playerID = query.queryParams?.playerID ?? asker?.id
+        let playerID = query.queryParams?.playerID ?? asker?.id.rawValue
         guard
-            let league = requested.flatMap({ leagueIndex[$0] }).map({ leagues[$0] })
-                ?? (requested == nil ? latestLeague(for: playerID) : nil)
+            let league = requested.flatMap({ leagueIndex[LeagueID($0)] }).map({ leagues[$0] })
+                ?? (requested == nil ? latestLeague(for: playerID.map { AgentID($0) }) : nil)
         else {
             let reason = requested.map { "E106 LEAGUE_NOT_FOUND: no league \($0.prefix(40))" } ?? "E106 LEAGUE_NOT_FOUND: no league yet"
             send(
@@ -24,29 +24,29 @@ extension ManagerCore {
         }
         switch query.queryType {
         case .standings:
-            let data = QueryData.Standings(leagueID: league.id, roundsCompleted: league.completed, standings: league.standings.rows())
+            let data = QueryData.Standings(
+                leagueID: league.id.rawValue, roundsCompleted: league.completed, standings: league.standings.rows())
             reply(query.queryType, data, to: identity, conversation)
         case .schedule:
-            let rounds = league.rounds.enumerated().map { number, indices in
+            let rounds = league.roundMatches.enumerated().map { number, indices in
                 QueryData.Schedule.Round(
                     roundID: number + 1,
                     matches: indices.map { index in
                         let match = league.matches[index]
                         return ScheduledMatch(
-                            matchID: match.id, gameType: league.gameType, playerAID: match.playerA, playerBID: match.playerB)
+                            matchID: match.id.rawValue, gameType: league.spec.game.rawValue, playerAID: match.playerA.rawValue,
+                            playerBID: match.playerB.rawValue)
                     })
             }
-            reply(query.queryType, QueryData.Schedule(leagueID: league.id, rounds: rounds), to: identity, conversation)
+            reply(query.queryType, QueryData.Schedule(leagueID: league.id.rawValue, rounds: rounds), to: identity, conversation)
         case .nextMatch:
             guard let playerID else { throw ProtocolError(.missingRequiredField, "missing field query_params.player_id") }
-            let next = league.matches.first { match in
-                match.status != .finished && (match.playerA == playerID || match.playerB == playerID)
-            }
+            let player = AgentID(playerID)
+            let next = league.matches.first { match in match.status != .finished && match.players.contains(player) }
             let data = next.map { match in
                 QueryData.NextMatch(
-                    leagueID: league.id, roundID: match.round, matchID: match.id,
-                    opponentID: match.playerA == playerID ? match.playerB : match.playerA,
-                    status: match.status == .pending ? "pending" : "running")
+                    leagueID: league.id.rawValue, roundID: match.round, matchID: match.id.rawValue,
+                    opponentID: (match.playerA == player ? match.playerB : match.playerA).rawValue, status: match.status.reported)
             }
             reply(query.queryType, data, to: identity, conversation)
         case .playerStats:
@@ -56,7 +56,9 @@ extension ManagerCore {
             }
             reply(query.queryType, row, to: identity, conversation)
         case .league:
-            reply(query.queryType, league.report(), to: identity, conversation)
+            reply(
+                query.queryType, league.report(waitingReason: league.status == .waiting ? waitingReason(of: league) : nil), to: identity,
+                conversation)
         case .match:
             guard let matchID = query.queryParams?.matchID else {
                 throw ProtocolError(.missingRequiredField, "missing field query_params.match_id")
@@ -66,7 +68,8 @@ extension ManagerCore {
             }
             if league.matches[index].status == .finished {
                 do {
-                    reply(query.queryType, try store.transcript(leagueID: league.id, matchID: matchID), to: identity, conversation)
+                    reply(
+                        query.queryType, try store.transcript(leagueID: league.id.rawValue, matchID: matchID), to: identity, conversation)
                 } catch {
                     throw ProtocolError(.storageError, "could not read the transcript: \(error.reason.prefix(100))")
                 }
@@ -84,7 +87,7 @@ extension ManagerCore {
     }
 
     /// The newest league the player is in, or the newest league of all.
-    private func latestLeague(for playerID: String?) -> LeagueState? {
+    private func latestLeague(for playerID: AgentID?) -> LeagueEngine? {
         if let playerID, let league = leagues.last(where: { $0.players.contains(playerID) }) { return league }
         return leagues.last
     }

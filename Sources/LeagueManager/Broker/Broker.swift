@@ -7,7 +7,7 @@ import ZeroMQ
 ///
 /// The ROUTER sends with `ZMQ_DONTWAIT` and `ROUTER_MANDATORY`, so a peer that is gone or not reading
 /// makes a send fail (counted as undeliverable) instead of being dropped silently or stalling the loop.
-public final class Broker: LoopService {
+public final class Broker: BoundService {
     public let sockets: [Socket]
     private let router: Socket
     private let logger: Logger

@@ -21,16 +21,21 @@ extension ManagerCore {
             return
         }
         let (agent, returning) = registry.register(
-            role: .referee, name: meta.displayName, identity: identity, capacity: meta.maxConcurrentMatches, now: now)
+            role: .referee, name: meta.displayName, identity: identity, games: Set(meta.gameTypes.map { GameType($0) }),
+            capacity: meta.maxConcurrentMatches, now: now)
         save(agent)
         if returning {
             stats.reconnects += 1
             // It lost whatever it was running, except the results it still holds.
-            let held = Set((message.body.heldLeases ?? []).map { "\($0.leagueID)/\($0.matchID)/\($0.leaseID)" })
+            let held = Set(
+                (message.body.heldLeases ?? []).map {
+                    LeaseKey(league: LeagueID($0.leagueID), match: MatchID($0.matchID), lease: $0.leaseID)
+                })
             revokeLeases(of: agent.id, keeping: held, reason: "referee registered again", now: now)
         }
         stats.refereesRegistered += 1
-        events?.publish(LeagueEvent(kind: .agentJoined, agentID: agent.id, role: "referee", detail: agent.displayName))
+        events?.publish(
+            LeagueEvent(kind: .agentJoined, agentID: agent.id.rawValue, role: AgentRole.referee.rawValue, detail: agent.displayName))
         logger.info(
             "referee registered",
             metadata: [
@@ -38,7 +43,8 @@ extension ManagerCore {
                 "returning": "\(returning)",
             ])
         send(
-            RefereeRegisterResponse(status: .accepted, refereeID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
+            RefereeRegisterResponse(
+                status: .accepted, refereeID: agent.id.rawValue, authToken: String(decoding: agent.token, as: UTF8.self)),
             to: identity, conversationID: conversation)
         dispatch(now: now)
     }
@@ -60,26 +66,30 @@ extension ManagerCore {
                 conversationID: conversation)
             return
         }
-        let (agent, returning) = registry.register(role: .player, name: meta.displayName, identity: identity, now: now)
+        let (agent, returning) = registry.register(
+            role: .player, name: meta.displayName, identity: identity, games: Set(meta.gameTypes.map { GameType($0) }), now: now)
         save(agent)
         if returning { stats.reconnects += 1 }
         stats.playersRegistered += 1
-        events?.publish(LeagueEvent(kind: .agentJoined, agentID: agent.id, role: "player", detail: agent.displayName))
+        events?.publish(
+            LeagueEvent(kind: .agentJoined, agentID: agent.id.rawValue, role: AgentRole.player.rawValue, detail: agent.displayName))
         logger.info("player registered", metadata: ["agent": "\(agent.id)", "name": "\(meta.displayName)", "returning": "\(returning)"])
         send(
-            LeagueRegisterResponse(status: .accepted, playerID: agent.id, authToken: String(decoding: agent.token, as: UTF8.self)),
+            LeagueRegisterResponse(status: .accepted, playerID: agent.id.rawValue, authToken: String(decoding: agent.token, as: UTF8.self)),
             to: identity, conversationID: conversation)
         startWaitingLeagues(now: now)
         dispatch(now: now)
     }
 
-    /// Why a registration is refused, if it is: the wrong game, or a name that a live agent on another
-    /// connection is using (taking it over needs that agent's token in the token frame).
+    /// Why a registration is refused, if it is: no well-formed game declared, or a name that a live agent on
+    /// another connection is using (taking it over needs that agent's token in the token frame).
     private func refusal(role: AgentRegistry.Role, name: String, gameTypes: [String], wire: WireMessage, identity: [UInt8], now: UInt64)
         -> String?
     {
-        guard gameTypes.contains(evenOddGameType) else { return "this league plays even_odd only" }
-        guard let existing = registry.agents.values.first(where: { $0.role == role && $0.displayName == name }) else { return nil }
+        guard !gameTypes.isEmpty, gameTypes.count <= 32, gameTypes.allSatisfy({ GameType($0).isWellFormed }) else {
+            return "game_types must name 1–32 games, each 1–32 characters of a-z, 0-9, _ and -"
+        }
+        guard let existing = registry.agent(role: role, named: name) else { return nil }
         let alive = existing.isReachable && now &- existing.lastSeen < policy.deadAfter
         if alive && existing.identity != identity && wire.token != existing.token {
             return "the name \(name) is in use by a connected \(role.rawValue); register again with its token, or after it is gone"
@@ -92,7 +102,10 @@ extension ManagerCore {
     /// their own.
     private func save(_ agent: AgentRegistry.Agent) {
         do {
-            try store.save(agent: StoredAgent(role: agent.role.rawValue, id: agent.id, name: agent.displayName, capacity: agent.capacity))
+            try store.save(
+                agent: StoredAgent(
+                    role: agent.role, id: agent.id.rawValue, name: agent.displayName, capacity: agent.capacity, games: agent.games.sorted())
+            )
         } catch {
             stats.storeFailures += 1
             logger.error("could not store an agent", metadata: ["agent": "\(agent.id)", "error": "\(error)"])
@@ -111,7 +124,8 @@ extension ManagerCore {
         logger.info("agent leaving", metadata: ["agent": "\(agent.id)", "reason": "\(reason.prefix(200))"])
         registry[agent.id]?.connected = false
         registry[agent.id]?.disconnectedAt = now
-        events?.publish(LeagueEvent(kind: .agentLeft, agentID: agent.id, role: agent.role.rawValue, detail: String(reason.prefix(200))))
+        events?.publish(
+            LeagueEvent(kind: .agentLeft, agentID: agent.id.rawValue, role: agent.role.rawValue, detail: String(reason.prefix(200))))
         if agent.role == .referee {
             registry[agent.id]?.accepting = false
             revokeLeases(of: agent.id, keeping: [], reason: "referee left", now: now)

@@ -5,6 +5,7 @@ extension ManagerCore {
     public var nextDeadline: UInt64 {
         var next = nextHeartbeat
         for ref in unacknowledged { next = min(next, leagues[ref.league].matches[ref.match].nextRetry) }
+        if hasUnstoredRounds { next = min(next, nextHeartbeat) }
         return next
     }
 
@@ -22,6 +23,11 @@ extension ManagerCore {
                 }
             }
         }
+        if hasUnstoredRounds {
+            for index in leagues.indices where leagues[index].storedCount < leagues[index].matches.count {
+                storeSchedule(of: index, from: leagues[index].storedCount)
+            }
+        }
         for ref in unacknowledged where leagues[ref.league].matches[ref.match].nextRetry <= now {
             if leagues[ref.league].matches[ref.match].attempts <= policy.assignmentRetries {
                 sendAssignment(ref, now: now)
@@ -34,12 +40,15 @@ extension ManagerCore {
 
     /// An agent missed `liveness` heartbeats: a referee's leases are replayed elsewhere; a player's grace
     /// period starts (its match in progress is decided by the referee's deadlines).
-    private func declareDead(_ id: String, now: UInt64) {
+    /// Whether some league has rounds the store does not have yet (a failed write, retried on each tick).
+    var hasUnstoredRounds: Bool { leagues.contains { $0.storedCount < $0.matches.count } }
+
+    private func declareDead(_ id: AgentID, now: UInt64) {
         guard let agent = registry[id] else { return }
         registry[id]?.connected = false
         registry[id]?.disconnectedAt = now
         stats.heartbeatMisses[agent.role.rawValue, default: 0] += 1
-        events?.publish(LeagueEvent(kind: .agentLeft, agentID: id, role: agent.role.rawValue, detail: "missed its heartbeats"))
+        events?.publish(LeagueEvent(kind: .agentLeft, agentID: id.rawValue, role: agent.role.rawValue, detail: "missed its heartbeats"))
         logger.warning("agent missed its heartbeats", metadata: ["agent": "\(id)", "role": "\(agent.role.rawValue)"])
         if agent.role == .referee { revokeLeases(of: id, keeping: [], reason: "referee missed its heartbeats", now: now) }
     }
@@ -47,7 +56,7 @@ extension ManagerCore {
     /// No MATCH_ASSIGNMENT_ACK after every resend: the referee's breaker counts a failure and the lease is
     /// taken back.
     private func assignmentFailed(_ ref: MatchRef, now: UInt64) {
-        guard case .running(let refereeID) = leagues[ref.league].matches[ref.match].status else { return }
+        guard let refereeID = leagues[ref.league].matches[ref.match].status.referee else { return }
         let cooldown = UInt64(max(0, policy.breakerCooldownMilliseconds)) * 1_000_000
         if registry[refereeID]?.breaker.failed(now, threshold: policy.breakerThreshold, cooldown: cooldown) == true {
             stats.breakerOpenings += 1
@@ -56,13 +65,13 @@ extension ManagerCore {
         revoke(ref, reason: "no MATCH_ASSIGNMENT_ACK", now: now)
     }
 
-    /// Takes back every running lease of a referee except those in `keeping` (`league/match/lease` keys).
-    func revokeLeases(of refereeID: String, keeping: Set<String>, reason: String, now: UInt64) {
+    /// Takes back every running lease of a referee except those in `keeping`.
+    func revokeLeases(of refereeID: AgentID, keeping: Set<LeaseKey>, reason: String, now: UInt64) {
         for leagueIdx in leagues.indices where leagues[leagueIdx].status == .running {
-            for matchIdx in leagues[leagueIdx].matches.indices
-            where leagues[leagueIdx].matches[matchIdx].status == .running(refereeID: refereeID) {
-                let match = leagues[leagueIdx].matches[matchIdx]
-                guard !keeping.contains("\(leagues[leagueIdx].id)/\(match.id)/\(match.lease)") else { continue }
+            let league = leagues[leagueIdx]
+            for matchIdx in league.matches.indices where league.matches[matchIdx].status == .running(referee: refereeID) {
+                let match = league.matches[matchIdx]
+                guard !keeping.contains(LeaseKey(league: league.id, match: match.id, lease: match.lease)) else { continue }
                 revoke(MatchRef(league: leagueIdx, match: matchIdx), reason: reason, now: now)
             }
         }
@@ -70,17 +79,18 @@ extension ManagerCore {
 
     /// Takes back one lease: the match waits to be leased again and will be replayed from the start.
     func revoke(_ ref: MatchRef, reason: String, now: UInt64) {
-        let match = leagues[ref.league].matches[ref.match]
-        guard case .running(let refereeID) = match.status else { return }
-        leagues[ref.league].requeue(ref.match)
+        let league = leagues[ref.league]
+        let match = league.matches[ref.match]
+        guard let refereeID = match.status.referee else { return }
+        league.requeue(ref.match)
         unacknowledged.remove(ref)
         if let leased = registry[refereeID]?.leased, leased > 0 { registry[refereeID]?.leased = leased - 1 }
-        for player in [match.playerA, match.playerB] where registry[player]?.activeMatch?.matchIndex == ref.match {
+        for player in match.players where registry[player]?.activeMatch?.match == ref {
             registry[player]?.activeMatch = nil
         }
         stats.leasesRevoked += 1
         do {
-            try store.updateLease(leagueID: leagues[ref.league].id, matchID: match.id, leaseID: match.lease, refereeID: nil)
+            try store.updateLease(leagueID: league.id.rawValue, matchID: match.id.rawValue, leaseID: match.lease, refereeID: nil)
         } catch {
             stats.storeFailures += 1
             logger.error("could not store a revoked lease", metadata: ["match": "\(match.id)", "error": "\(error)"])
@@ -88,7 +98,7 @@ extension ManagerCore {
         logger.warning(
             "lease revoked",
             metadata: [
-                "league": "\(leagues[ref.league].id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(match.lease)",
+                "league": "\(league.id)", "match": "\(match.id)", "agent": "\(refereeID)", "lease": "\(match.lease)",
                 "reason": "\(reason)",
             ])
     }
