@@ -44,7 +44,8 @@ struct DemoCommand: AsyncParsableCommand {
         let context = try Context()
         let league = try await LocalLeague.launch(options, context: context, logger: logger)
         progress.note(
-            "demo: \(settings.game) \(settings.format.rawValue), \(players) players, \(referees) referees on \(league.endpoint), seed \(seed)")
+            "demo: \(settings.game) \(settings.format.rawValue), \(players) players, \(referees) referees on \(league.endpoint), seed \(seed)"
+        )
         let report: LeagueReport
         do {
             report = try await league.play { progress.round($0) }

@@ -28,7 +28,9 @@ struct GameFormatOptions: ParsableArguments {
         for text in gameOption {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let value = Int(parts[1]) else { throw ValidationError("--game-option takes KEY=INT, not '\(text)'") }
-            guard options.updateValue(value, forKey: parts[0]) == nil else { throw ValidationError("--game-option \(parts[0]) is given twice") }
+            guard options.updateValue(value, forKey: parts[0]) == nil else {
+                throw ValidationError("--game-option \(parts[0]) is given twice")
+            }
         }
         if let bestOf {
             guard game == "rps" else {

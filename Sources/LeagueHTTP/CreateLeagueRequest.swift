@@ -145,7 +145,9 @@ public struct CreatedLeague: Codable, Sendable, Hashable {
     public var links: [String: String]
 
     /// Creates the answer.
-    public init(leagueID: String, status: LeagueReport.Status, game: String, format: LeagueFormat = .roundRobin, players: Int, seed: UInt64?) {
+    public init(
+        leagueID: String, status: LeagueReport.Status, game: String, format: LeagueFormat = .roundRobin, players: Int, seed: UInt64?
+    ) {
         self.leagueID = leagueID
         self.status = status
         self.game = game

@@ -47,7 +47,8 @@ public struct LeagueSummary: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case leagueID = "league_id", status, gameType = "game_type", format, waitingReason = "waiting_reason", playerCount = "player_count", roundsTotal = "rounds_total"
+        case leagueID = "league_id", status, gameType = "game_type", format, waitingReason = "waiting_reason", playerCount = "player_count",
+            roundsTotal = "rounds_total"
         case roundsCompleted = "rounds_completed", matchesTotal = "matches_total", matchesCompleted = "matches_completed"
         case matchesRunning = "matches_running", leader, seed
     }

@@ -31,7 +31,9 @@ public enum ReportText {
         var header = ["Rank", "Player", "Name", "Played", "W", "D", "L", "Pts"]
         if withByes { header.insert("Byes", at: 7) }
         let rows = standings.map { row in
-            var cells = ["\(row.rank)", row.playerID, row.name, "\(row.played)", "\(row.wins)", "\(row.draws)", "\(row.losses)", "\(row.points)"]
+            var cells = [
+                "\(row.rank)", row.playerID, row.name, "\(row.played)", "\(row.wins)", "\(row.draws)", "\(row.losses)", "\(row.points)",
+            ]
             if withByes { cells.insert("\(row.byes ?? 0)", at: 7) }
             return cells
         }

@@ -56,7 +56,10 @@ struct KnockoutBracketTests {
     @Test("when the next round has the lower seed of a drawn match, the bracket follows the schedule")
     func scheduleOverridesSeed() throws {
         let report = F.report(
-            [F.finished("R1M1", "ann", "bob", winner: nil), F.finished("R1M2", "cy", "dee", winner: "cy"), F.finished("R2M1", "bob", "cy", winner: "cy")],
+            [
+                F.finished("R1M1", "ann", "bob", winner: nil), F.finished("R1M2", "cy", "dee", winner: "cy"),
+                F.finished("R2M1", "bob", "cy", winner: "cy"),
+            ],
             standings: [F.standing(1, "cy"), F.standing(2, "bob"), F.standing(3, "ann"), F.standing(4, "dee")], roundsTotal: 2)
         let bracket = try #require(KnockoutBracket(report))
         let drawn = bracket.rounds[0].matches[0]
@@ -79,7 +82,8 @@ struct KnockoutBracketTests {
     func formats() throws {
         let standings = [F.standing(1, "ann"), F.standing(2, "bob")]
         for format: LeagueFormat? in [nil, .roundRobin, .doubleRoundRobin, .swiss, .gauntlet] {
-            #expect(KnockoutBracket(F.report([], standings: standings, format: format, roundsTotal: 1)) == nil, "\(String(describing: format))")
+            #expect(
+                KnockoutBracket(F.report([], standings: standings, format: format, roundsTotal: 1)) == nil, "\(String(describing: format))")
         }
         let waiting = try #require(KnockoutBracket(F.report([], standings: [], roundsTotal: 0, status: .waiting)))
         #expect(waiting.players.isEmpty && waiting.rounds.map(\.drawn) == [false] && waiting.champion == nil)

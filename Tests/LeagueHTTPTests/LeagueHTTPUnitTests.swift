@@ -51,7 +51,9 @@ struct LeagueHTTPUnitTests {
     func createBodiesWithFormats() throws {
         let knockout = try CreateLeagueRequest.parse(
             Data(#"{"game":"rps","players":8,"format":"knockout","game_options":{"best_of":5},"options":{"seed":3}}"#.utf8))
-        #expect(knockout == CreateLeagueRequest(game: "rps", players: 8, options: .init(seed: 3), format: .knockout, gameOptions: ["best_of": 5]))
+        #expect(
+            knockout
+                == CreateLeagueRequest(game: "rps", players: 8, options: .init(seed: 3), format: .knockout, gameOptions: ["best_of": 5]))
         let start = knockout.settings.startLeague(players: 8, seed: 3)
         #expect(start.gameType == "rps" && start.format == .knockout && start.gameOptions == ["best_of": 5] && start.rounds == nil)
         let swiss = try CreateLeagueRequest.parse(Data(#"{"game":"connect_four","players":16,"format":"swiss","rounds":5}"#.utf8))

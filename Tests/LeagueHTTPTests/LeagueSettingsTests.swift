@@ -66,8 +66,11 @@ struct LeagueSettingsTests {
     func startLeague() {
         let swiss = LeagueSettings(game: "connect_four", format: .swiss, rounds: 5).startLeague(players: 16, seed: 9)
         #expect(
-            swiss == StartLeague(playerCount: 16, gameType: "connect_four", seed: 9, format: .swiss, rounds: 5, gauntletPlayer: nil, gameOptions: nil))
-        let rps = LeagueSettings(game: "rps", format: .gauntlet, gauntletPlayer: "ann", gameOptions: ["best_of": 3]).startLeague(players: 4, seed: nil)
+            swiss
+                == StartLeague(
+                    playerCount: 16, gameType: "connect_four", seed: 9, format: .swiss, rounds: 5, gauntletPlayer: nil, gameOptions: nil))
+        let rps = LeagueSettings(game: "rps", format: .gauntlet, gauntletPlayer: "ann", gameOptions: ["best_of": 3]).startLeague(
+            players: 4, seed: nil)
         #expect(rps.gauntletPlayer == "ann" && rps.gameOptions == ["best_of": 3] && rps.format == .gauntlet && rps.seed == nil)
         #expect(LeagueSettings().startLeague(players: 4, seed: nil).format == .roundRobin)
     }

@@ -41,7 +41,8 @@ enum ReportFixtures {
         let rounds = Set(matches.map(\.round)).filter { round in matches.allSatisfy { $0.round != round || $0.status == .finished } }
         return LeagueReport(
             leagueID: "league-1", status: status, gameType: game, seed: status == .completed ? 42 : nil, playerCount: standings.count,
-            roundsTotal: roundsTotal, roundsCompleted: rounds.count, matchesTotal: matchesTotal ?? matches.count, matchesCompleted: finished,
+            roundsTotal: roundsTotal, roundsCompleted: rounds.count, matchesTotal: matchesTotal ?? matches.count,
+            matchesCompleted: finished,
             matches: matches, standings: standings, format: format, waitingReason: waitingReason)
     }
 
@@ -54,7 +55,8 @@ enum ReportFixtures {
             finished("R2M1", "eve", "ann", winner: "ann", result: .technicalLoss), finished("R3M1", "cy", "ann", winner: nil),
         ],
         standings: [
-            standing(1, "ann", played: 3, wins: 2, draws: 1), standing(2, "cy", played: 2, draws: 2), standing(3, "eve", played: 1, losses: 1),
+            standing(1, "ann", played: 3, wins: 2, draws: 1), standing(2, "cy", played: 2, draws: 2),
+            standing(3, "eve", played: 1, losses: 1),
             standing(4, "bob", played: 1, losses: 1), standing(5, "dee", played: 1, draws: 1),
         ], roundsTotal: 3)
 }

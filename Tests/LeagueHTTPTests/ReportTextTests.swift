@@ -92,18 +92,20 @@ struct ReportTextTests {
                    2  P02     bob        3  1  1  1     0    4
                    3  P05     cy         3  0  0  3     0    0
                 """)
-        let none = ReportText.table(withByes.map { row in
-            var row = row
-            row.byes = nil
-            return row
-        })
+        let none = ReportText.table(
+            withByes.map { row in
+                var row = row
+                row.byes = nil
+                return row
+            })
         #expect(!none.contains("Byes"))
         #expect(none.hasPrefix("Rank  Player  Name  Played  W  D  L  Pts\n"))
-        let zero = ReportText.table(withByes.map { row in
-            var row = row
-            row.byes = 0
-            return row
-        })
+        let zero = ReportText.table(
+            withByes.map { row in
+                var row = row
+                row.byes = 0
+                return row
+            })
         #expect(!zero.contains("Byes"), "zero byes everywhere: no column")
         let report = F.report([], standings: withByes, format: .swiss, roundsTotal: 5, status: .running, game: "connect_four")
         #expect(ReportText.header(report) == "game connect_four · format swiss (5 rounds) · 3 players")
