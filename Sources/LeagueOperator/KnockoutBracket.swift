@@ -12,11 +12,14 @@ import LeagueProtocol
 public struct KnockoutBracket: Codable, Sendable, Hashable {
     /// A player of the league with its seed.
     public struct Player: Codable, Sendable, Hashable {
+        /// The manager's id of the player, e.g. `P03`.
         public var playerID: String
+        /// The display name.
         public var name: String
         /// 1 is the top seed.
         public var seed: Int
 
+        /// Creates a player.
         public init(playerID: String, name: String, seed: Int) {
             self.playerID = playerID
             self.name = name
@@ -40,9 +43,12 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
 
     /// One match of the bracket.
     public struct Match: Codable, Sendable, Hashable {
+        /// The match's id, e.g. `R1M2`.
         public var matchID: String
+        /// PLAYER_A and PLAYER_B, as scheduled.
         public var playerA: Player
         public var playerB: Player
+        /// `pending`, `running` or `finished`.
         public var status: MatchStatus
         /// WIN, DRAW or TECHNICAL_LOSS once finished.
         public var result: GameResultStatus?
@@ -53,6 +59,7 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
         /// Why `advances` goes through.
         public var decidedBy: Advance?
 
+        /// Creates a match.
         public init(
             matchID: String, playerA: Player, playerB: Player, status: MatchStatus, result: GameResultStatus?, winner: String?,
             advances: String?, decidedBy: Advance?
@@ -77,6 +84,7 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
             case decidedBy = "decided_by"
         }
 
+        /// Encodes every field, `null` for what is not known yet.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(matchID, forKey: .matchID)
@@ -92,12 +100,16 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
 
     /// One round: its matches (in schedule order) and its byes (in seed order); empty until drawn.
     public struct Round: Codable, Sendable, Hashable {
+        /// The round's number, from 1.
         public var round: Int
         /// Whether the manager has drawn this round yet.
         public var drawn: Bool
+        /// The round's matches, in schedule order.
         public var matches: [Match]
+        /// The players still in who play none of the round's matches, in seed order.
         public var byes: [Player]
 
+        /// Creates a round.
         public init(round: Int, drawn: Bool, matches: [Match], byes: [Player]) {
             self.round = round
             self.drawn = drawn
@@ -106,7 +118,9 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
         }
     }
 
+    /// The league's id.
     public var leagueID: String
+    /// The league's status.
     public var status: LeagueReport.Status
     /// Every player of the league, in seed order.
     public var players: [Player]
@@ -115,6 +129,7 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
     /// The last player standing, once every round has been played.
     public var champion: Player?
 
+    /// Creates a bracket; ``init(_:)`` derives one from a report.
     public init(leagueID: String, status: LeagueReport.Status, players: [Player], rounds: [Round], champion: Player?) {
         self.leagueID = leagueID
         self.status = status
@@ -127,6 +142,7 @@ public struct KnockoutBracket: Codable, Sendable, Hashable {
         case leagueID = "league_id", status, players, rounds, champion
     }
 
+    /// Encodes every field, `champion` as `null` until decided.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(leagueID, forKey: .leagueID)

@@ -4,7 +4,9 @@ import LeagueProtocol
 /// parameters. `league start`, `league demo` and `POST /api/leagues` check it the same way before asking
 /// the manager, which checks again (and alone knows which games its agents play).
 public struct LeagueSettings: Sendable, Hashable {
+    /// The game every match plays.
     public var game: GameType
+    /// How players are paired.
     public var format: LeagueFormat
     /// Swiss: the number of rounds (required for Swiss, refused otherwise).
     public var rounds: Int?
@@ -13,6 +15,7 @@ public struct LeagueSettings: Sendable, Hashable {
     /// Passed to the referees untouched, e.g. `["best_of": 5]`.
     public var gameOptions: GameOptions
 
+    /// Creates settings; the defaults are an Even/Odd round robin.
     public init(
         game: GameType = .evenOdd, format: LeagueFormat = .roundRobin, rounds: Int? = nil, gauntletPlayer: String? = nil,
         gameOptions: GameOptions = [:]
@@ -70,14 +73,18 @@ public struct LeagueSettingsError: Error, Sendable, Hashable, CustomStringConver
         case gameOptions = "game_options"
     }
 
+    /// The setting at fault.
     public var setting: Setting
+    /// Why, for people.
     public var message: String
 
+    /// Creates an error.
     public init(_ setting: Setting, _ message: String) {
         self.setting = setting
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }
 
