@@ -1,4 +1,5 @@
 import Foundation
+import LeagueOperator
 import LeagueProtocol
 
 /// Terminal and JSON output shared by the commands.
@@ -12,34 +13,8 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
-    /// The standings as an aligned table.
-    static func table(_ standings: [LeagueReport.Standing]) -> String {
-        let header = ["Rank", "Player", "Name", "Played", "W", "D", "L", "Pts"]
-        let rows = standings.map { row in
-            ["\(row.rank)", row.playerID, row.name, "\(row.played)", "\(row.wins)", "\(row.draws)", "\(row.losses)", "\(row.points)"]
-        }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 2 || column == 1 ? cell + pad : pad + cell  // text left, numbers right
-            }.joined(separator: "  ")
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
-            .joined(separator: "\n")
-    }
-
-    /// A summary line and the final table.
-    static func summary(_ report: LeagueReport) -> String {
-        let technical = report.matches.filter { $0.result == .technicalLoss }.count
-        let draws = report.matches.filter { $0.result == .draw }.count
-        return """
-            \(report.leagueID) \(report.status.rawValue): \(report.matchesCompleted)/\(report.matchesTotal) matches in \(report.roundsTotal) rounds \
-            (\(draws) draws, \(technical) technical losses)\(report.seed.map { ", seed \($0)" } ?? "")
-
-            \(table(report.standings))
-            """
-    }
+    /// The summary line, the game and format, the table and, for a knockout, the bracket.
+    static func summary(_ report: LeagueReport) -> String { ReportText.summary(report) }
 }
 
 extension Output {

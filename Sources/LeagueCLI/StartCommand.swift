@@ -8,7 +8,10 @@ struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
         abstract: "Start a league once N players are registered; with --wait, follow it to the end.",
-        discussion: "Without --wait it returns when the league has started (N players registered and scheduled).")
+        discussion: """
+            Without --wait it returns when the league has started (N players registered and scheduled). \
+            With --wait it prints the final table, and for a knockout the bracket.
+            """)
 
     @Option(help: "The manager's endpoint.")
     var manager = defaultEndpoint
@@ -19,7 +22,12 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: "Seed for the draws (the manager picks one when absent and reports it).")
     var seed: UInt64?
 
-    @Flag(help: "Follow the league to its end, then print the final table.")
+    @OptionGroup(title: "Game and format") var game: GameFormatOptions
+
+    @Option(help: "Gauntlet: the display name of the player who meets everyone (the first in name order when absent).")
+    var gauntletPlayer: String?
+
+    @Flag(help: "Follow the league to its end, then print the final table (and a knockout's bracket).")
     var wait = false
 
     @Flag(help: "Print the result as one JSON object (league_id, status, matches, standings).")
@@ -35,6 +43,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard players >= 2 else { throw ValidationError("--players must be at least 2") }
+        _ = try game.settings(gauntletPlayer: gauntletPlayer)
     }
 
     func run() async throws {
@@ -44,13 +53,10 @@ struct StartCommand: AsyncParsableCommand {
 
     private func start(_ client: LeagueClient) async throws {
         let progress = ProgressLine()
-        let started = try await client.request(
-            StartLeague(playerCount: players, seed: seed), expecting: StartLeagueResponse.self, timeout: .seconds(timeout)
-        ).body
-        guard started.status == .accepted, let leagueID = started.leagueID else {
-            throw LeagueClientError.refused(started.reason ?? "no reason given")
-        }
-        progress.note("\(leagueID) created; waiting for \(players) registered players")
+        let settings = try game.settings(gauntletPlayer: gauntletPlayer)
+        let started = try await client.startLeague(players: players, seed: seed, settings: settings, timeout: .seconds(timeout))
+        guard let leagueID = started.leagueID else { throw LeagueClientError.refused(started.reason ?? "no league id given") }
+        progress.note("\(leagueID) created (\(settings.game), \(settings.format.rawValue)); waiting for \(players) registered players")
         if wait {
             try await client.waitForCompletion(of: leagueID) { progress.round($0) }
         } else {
@@ -62,7 +68,9 @@ struct StartCommand: AsyncParsableCommand {
         } else if wait {
             print(Output.summary(report))
         } else {
-            print("\(leagueID) started: \(report.playerCount) players, \(report.roundsTotal) rounds, \(report.matchesTotal) matches")
+            print(
+                "\(leagueID) started: \(report.playerCount) players, \(report.roundsTotal) rounds, \(report.matchesTotal) matches "
+                    + "(\(report.gameType), \((report.format ?? .roundRobin).rawValue))")
         }
     }
 

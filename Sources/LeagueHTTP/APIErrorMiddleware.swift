@@ -41,6 +41,7 @@ enum RouteTable {
     static let routes: [(path: [Substring], methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/health", [.get]), ("/ready", [.get]), ("/metrics", [.get]), ("/metrics/prometheus", [.get]),
         ("/api/leagues", [.get, .post]), ("/api/leagues/{id}", [.get]), ("/api/leagues/{id}/standings", [.get]),
+        ("/api/leagues/{id}/bracket", [.get]),
         ("/api/leagues/{id}/matches", [.get]), ("/api/matches/{id}", [.get]), ("/api/agents", [.get]), ("/api/events", [.get]),
         ("/assets/{file}", [.get]),
     ].map { (path: $0.0.split(separator: "/"), methods: $0.1) }

@@ -18,6 +18,15 @@ enum LeagueRoutes {
         router.get("/api/leagues/{id}") { _, context in
             JSONResponse.make(try access.league(try leagueID(context)))
         }
+        router.get("/api/leagues/{id}/bracket") { _, context in
+            let report = try access.league(try leagueID(context))
+            guard let bracket = KnockoutBracket(report) else {
+                throw APIError(
+                    .conflict, code: "not_knockout",
+                    "\(report.leagueID) plays \((report.format ?? .roundRobin).rawValue): only a knockout league has a bracket")
+            }
+            return JSONResponse.make(bracket)
+        }
         router.get("/api/leagues/{id}/standings") { _, context in
             JSONResponse.make(StandingsView(try access.league(try leagueID(context))))
         }
@@ -65,7 +74,7 @@ enum LeagueRoutes {
         let answer: StartLeagueResponse
         do {
             answer = try await access.client.request(
-                StartLeague(playerCount: body.players, gameType: body.game, seed: body.options.seed), expecting: StartLeagueResponse.self,
+                body.settings.startLeague(players: body.players, seed: body.options.seed), expecting: StartLeagueResponse.self,
                 timeout: access.requestTimeout
             ).body
         } catch let error as LeagueClientError {
@@ -75,8 +84,8 @@ enum LeagueRoutes {
             throw APIError(.conflict, code: "league_refused", answer.reason ?? "the manager declined the league")
         }
         let created = CreatedLeague(
-            leagueID: leagueID, status: (try? access.league(leagueID).status) ?? .waiting, game: body.game, players: answer.playerCount,
-            seed: answer.seed)
+            leagueID: leagueID, status: (try? access.league(leagueID).status) ?? .waiting, game: body.game, format: body.format,
+            players: answer.playerCount, seed: answer.seed)
         var response = JSONResponse.make(created, status: .created)
         response.headers[.location] = "/api/leagues/\(leagueID)"
         return response

@@ -6,8 +6,12 @@ public struct LeagueSummary: Codable, Sendable, Hashable {
     public var leagueID: String
     /// `waiting`, `running` or `completed`.
     public var status: LeagueReport.Status
-    /// The game (`even_odd`).
+    /// The game (`even_odd`, `rps`, …).
     public var gameType: String
+    /// How players are paired (round robin for a manager that predates formats).
+    public var format: LeagueFormat
+    /// While waiting: why the league has not started yet.
+    public var waitingReason: String?
     /// Players in the league (0 while it waits).
     public var playerCount: Int
     /// Rounds in the schedule.
@@ -30,6 +34,8 @@ public struct LeagueSummary: Codable, Sendable, Hashable {
         leagueID = report.leagueID
         status = report.status
         gameType = report.gameType
+        format = report.format ?? .roundRobin
+        waitingReason = report.waitingReason
         playerCount = report.playerCount
         roundsTotal = report.roundsTotal
         roundsCompleted = report.roundsCompleted
@@ -41,7 +47,8 @@ public struct LeagueSummary: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case leagueID = "league_id", status, gameType = "game_type", playerCount = "player_count", roundsTotal = "rounds_total"
+        case leagueID = "league_id", status, gameType = "game_type", format, waitingReason = "waiting_reason", playerCount = "player_count",
+            roundsTotal = "rounds_total"
         case roundsCompleted = "rounds_completed", matchesTotal = "matches_total", matchesCompleted = "matches_completed"
         case matchesRunning = "matches_running", leader, seed
     }
@@ -52,6 +59,8 @@ public struct LeagueSummary: Codable, Sendable, Hashable {
         try container.encode(leagueID, forKey: .leagueID)
         try container.encode(status, forKey: .status)
         try container.encode(gameType, forKey: .gameType)
+        try container.encode(format, forKey: .format)
+        try container.encodeIfPresent(waitingReason, forKey: .waitingReason)
         try container.encode(playerCount, forKey: .playerCount)
         try container.encode(roundsTotal, forKey: .roundsTotal)
         try container.encode(roundsCompleted, forKey: .roundsCompleted)

@@ -2,8 +2,31 @@ import LeagueProtocol
 
 extension LeagueClient {
     /// Asks for a league of `players` players; it starts once that many registered players are free.
-    public func startLeague(players: Int, seed: UInt64? = nil) async throws -> StartLeagueResponse {
-        let response = try await request(StartLeague(playerCount: players, seed: seed), expecting: StartLeagueResponse.self).body
+    ///
+    /// - Parameters:
+    ///   - game: the game every match plays (the manager accepts any well-formed name and waits for agents
+    ///     that play it).
+    ///   - format: how players are paired; `rounds` is required for Swiss and refused otherwise;
+    ///     `gauntletPlayer` (a display name) only for a gauntlet.
+    ///   - gameOptions: passed to the referees untouched, e.g. `["best_of": 5]`.
+    /// - Throws: ``LeagueSettingsError`` for settings that cannot be asked (before anything is sent),
+    ///   ``LeagueClientError`` when the manager refuses or does not answer.
+    public func startLeague(
+        players: Int, seed: UInt64? = nil, game: GameType = .evenOdd, format: LeagueFormat = .roundRobin, rounds: Int? = nil,
+        gauntletPlayer: String? = nil, gameOptions: GameOptions = [:], timeout: Duration = .seconds(10)
+    ) async throws -> StartLeagueResponse {
+        let settings = LeagueSettings(game: game, format: format, rounds: rounds, gauntletPlayer: gauntletPlayer, gameOptions: gameOptions)
+        return try await startLeague(players: players, seed: seed, settings: settings, timeout: timeout)
+    }
+
+    /// Asks for a league of `players` players with `settings`; see ``startLeague(players:seed:game:format:rounds:gauntletPlayer:gameOptions:timeout:)``.
+    public func startLeague(
+        players: Int, seed: UInt64? = nil, settings: LeagueSettings, timeout: Duration = .seconds(10)
+    ) async throws -> StartLeagueResponse {
+        try settings.validate()
+        let response = try await request(
+            settings.startLeague(players: players, seed: seed), expecting: StartLeagueResponse.self, timeout: timeout
+        ).body
         guard response.status == .accepted, response.leagueID != nil else {
             throw LeagueClientError.refused(response.reason ?? "no reason given")
         }

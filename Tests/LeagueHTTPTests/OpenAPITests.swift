@@ -1,4 +1,6 @@
 import Foundation
+import LeagueOperator
+import LeagueProtocol
 import LeagueTestSupport
 import Testing
 
@@ -13,16 +15,19 @@ struct OpenAPITests {
             let created = try await http.post("/api/leagues", json: #"{"players": 2, "options": {"seed": 5}}"#)
             let leagueID = try #require(created.object?["league_id"] as? String)
             _ = try await poll(http, "/api/leagues/\(leagueID)") { $0["status"] as? String == "completed" }
+            let samples = try Self.bracketSamples()
+            defer { for sample in samples { try? FileManager.default.removeItem(at: sample) } }
             let run = try await ToolRun.run(
                 "python3",
                 [
                     ToolRun.tools.appendingPathComponent("openapi_check.py").path, "docs/openapi.yaml", http.base.absoluteString, leagueID,
                     "R1M1",
-                ], within: 120)
+                ] + samples.flatMap { ["--sample", "/api/leagues/{id}/bracket", "get", "200", $0.path] }, within: 120)
             #expect(run.status == 0, "openapi_check.py: \(run.stdout) \(run.stderr)")
             let summary = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             #expect((summary?["failures"] as? [String]) == [])
-            #expect((summary?["operations"] as? Int ?? 0) >= 13)
+            #expect((summary?["operations"] as? Int ?? 0) >= 14)
+            #expect(summary?["samples"] as? Int == samples.count)
         }
     }
 
@@ -36,6 +41,25 @@ struct OpenAPITests {
                     spec.contains("\n  \(route.path):\n")
                         && Self.section(of: route.path, in: spec).contains("\n    \(method.lowercased()):\n"), "\(method) \(route.path)")
             }
+        }
+    }
+
+    /// Bracket bodies as `GET /api/leagues/{id}/bracket` answers them (a finished knockout and one under
+    /// way), written to temporary files: the test manager plays round robin only, so the script checks
+    /// these against the documented schema instead.
+    static func bracketSamples() throws -> [URL] {
+        let F = ReportFixtures.self
+        let running = F.report(
+            [F.finished("R1M1", "ann", "bob", winner: nil), F.unfinished("R1M2", "cy", "dee", status: .running)],
+            standings: [F.standing(1, "ann"), F.standing(2, "bob"), F.standing(3, "cy"), F.standing(4, "dee"), F.standing(5, "eve")],
+            roundsTotal: 3, matchesTotal: 4, status: .running)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try [F.fivePlayerKnockout, running].enumerated().map { index, report in
+            let bracket = try #require(KnockoutBracket(report))
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("bracket-sample-\(getpid())-\(index).json")
+            try encoder.encode(bracket).write(to: url)
+            return url
         }
     }
 

@@ -16,6 +16,16 @@ const palette = ["#3559e0", "#e0575b", "#1f9d55", "#d68400", "#8e44ad", "#16a2b8
 
 const $ = (id) => document.getElementById(id);
 
+const games = { even_odd: "Even/Odd", rps: "Rock-Paper-Scissors", connect_four: "Connect Four" };
+const formats = { round_robin: "round robin", double_round_robin: "double round robin", swiss: "Swiss", knockout: "knockout", gauntlet: "gauntlet" };
+
+/// "Connect Four · Swiss, 5 rounds" for a league report or summary.
+function leagueKind(league) {
+  const format = league.format || "round_robin";
+  const rounds = format === "swiss" && league.rounds_total ? `, ${league.rounds_total} rounds` : "";
+  return `${games[league.game_type] || league.game_type} · ${formats[format] || format}${rounds}`;
+}
+
 function el(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -89,7 +99,9 @@ async function refreshLeagues() {
 function renderLeagues() {
   const rows = state.leagues.slice().reverse().map((league) => {
     const progress = league.matches_total ? `${league.matches_completed}/${league.matches_total} matches` : `waiting for ${league.player_count || "?"} players`;
-    const tr = row([league.league_id, el("span", league.status, "pill " + league.status), progress],
+    const id = el("span", league.league_id);
+    id.appendChild(el("span", leagueKind(league), "league-kind"));
+    const tr = row([id, el("span", league.status, "pill " + league.status), progress],
       league.league_id === state.selected ? "selected" : "");
     tr.dataset.league = league.league_id;
     tr.addEventListener("click", () => selectLeague(league.league_id));
@@ -130,29 +142,111 @@ function renderLeague() {
   status.textContent = r.status;
   status.className = "pill " + r.status;
   document.body.dataset.leagueStatus = r.status;
+  $("league-kind").textContent = leagueKind(r);
   const fraction = r.matches_total ? r.matches_completed / r.matches_total : 0;
   $("league-progress").style.width = (fraction * 100).toFixed(1) + "%";
   $("league-detail").textContent = r.matches_total
     ? `${r.player_count} players · round ${r.rounds_completed} of ${r.rounds_total} completed · ${r.matches_completed} of ${r.matches_total} matches played`
-    : `waiting for players`;
-  renderStandings(r.standings.map((s) => ({ rank: s.rank, id: s.player_id, name: s.name, played: s.played, wins: s.wins, draws: s.draws, losses: s.losses, points: s.points })));
+    : (r.waiting_reason ? `waiting: ${r.waiting_reason}` : `waiting for players`);
+  renderStandings(r.standings.map((s) => ({ rank: s.rank, id: s.player_id, name: s.name, played: s.played, wins: s.wins, draws: s.draws, losses: s.losses, byes: s.byes || 0, points: s.points })));
   renderMatches(r);
   drawPointsChart(r);
+  refreshBracket(r);
 }
 
 function renderStandings(rows) {
   const previous = state.standings;
   const next = new Map();
+  // A Byes column (Swiss) only when someone had a bye.
+  const byes = rows.some((s) => s.byes > 0);
+  document.querySelector("#standings th.byes").hidden = !byes;
   const trs = rows.map((s) => {
     next.set(s.id, s.points);
     const changed = previous.size > 0 && previous.get(s.id) !== s.points;
-    const tr = row([s.rank, s.name, s.played, s.wins, s.draws, s.losses, s.points], changed ? "changed" : "");
+    const cells = [s.rank, s.name, s.played, s.wins, s.draws, s.losses].concat(byes ? [s.byes] : [], [s.points]);
+    const tr = row(cells, changed ? "changed" : "");
     tr.dataset.player = s.id;
-    for (let i = 2; i < 7; i++) tr.children[i].className = "num";
+    for (let i = 2; i < cells.length; i++) tr.children[i].className = "num";
     return tr;
   });
   state.standings = next;
-  fill($("standings").tBodies[0], trs, "No standings yet", 7);
+  fill($("standings").tBodies[0], trs, "No standings yet", byes ? 8 : 7);
+}
+
+// ---- the knockout bracket ---------------------------------------------------------------------------
+
+/// Fetches the bracket of a knockout league (derived by the server from the report) and draws it.
+async function refreshBracket(r) {
+  const card = $("bracket-card");
+  if (r.format !== "knockout") {
+    card.hidden = true;
+    document.body.dataset.bracket = "none";
+    return;
+  }
+  let bracket;
+  try {
+    bracket = await getJSON("/api/leagues/" + encodeURIComponent(r.league_id) + "/bracket");
+  } catch (error) { return; }
+  if (r.league_id !== state.selected) return;
+  card.hidden = false;
+  renderBracket($("bracket"), bracket);
+  document.body.dataset.bracket = bracket.champion ? "decided" : "open";
+}
+
+/// Draws `bracket` (GET /api/leagues/{id}/bracket) into `container`: a column per round, each match with
+/// its two players (the one who went through highlighted), the round's byes, then the champion.
+function renderBracket(container, bracket) {
+  const columns = bracket.rounds.map((round) => {
+    const column = el("div", null, "bracket-round");
+    column.dataset.round = round.round;
+    column.appendChild(el("h3", `Round ${round.round}`));
+    const cells = column.appendChild(el("div", null, "bracket-cells"));
+    if (!round.drawn) cells.appendChild(el("div", "to be drawn", "bracket-empty"));
+    for (const match of round.matches) cells.appendChild(bracketMatch(match));
+    for (const bye of round.byes) {
+      const node = el("div", bye.name, "bracket-bye");
+      node.dataset.player = bye.player_id;
+      node.appendChild(el("small", " · bye"));
+      cells.appendChild(node);
+    }
+    return column;
+  });
+  const champion = el("div", null, "bracket-round champion");
+  champion.appendChild(el("h3", "Champion"));
+  const last = champion.appendChild(el("div", null, "bracket-cells"));
+  if (bracket.champion) {
+    const winner = el("div", null, "bracket-player");
+    winner.id = "champion";
+    winner.dataset.player = bracket.champion.player_id;
+    winner.appendChild(el("span", bracket.champion.name));
+    winner.appendChild(el("small", "seed " + bracket.champion.seed));
+    last.appendChild(winner);
+  } else {
+    last.appendChild(el("div", "not decided yet", "bracket-empty"));
+  }
+  columns.push(champion);
+  container.replaceChildren(...columns);
+}
+
+function bracketMatch(match) {
+  const box = el("div", null, "bracket-match");
+  box.dataset.match = match.match_id;
+  box.dataset.status = match.status;
+  for (const player of [match.player_a, match.player_b]) {
+    const through = match.advances === player.player_id;
+    const line = el("div", null, "bracket-player" + (through ? " advances" : match.advances ? " out" : ""));
+    line.dataset.player = player.player_id;
+    line.appendChild(el("span", player.name));
+    line.appendChild(el("small", "seed " + player.seed));
+    box.appendChild(line);
+  }
+  let note = null;
+  if (match.status !== "finished") note = match.status;
+  else if (match.decided_by === "higher_seed") note = (match.result === "DRAW" ? "draw" : "both lost") + " · higher seed through";
+  else if (match.decided_by === "schedule") note = (match.result === "DRAW" ? "draw" : "both lost") + " · as scheduled";
+  else if (match.result === "TECHNICAL_LOSS") note = "technical loss";
+  if (note) box.appendChild(el("div", note, "bracket-note"));
+  return box;
 }
 
 function playerName(report, id) {
@@ -363,7 +457,7 @@ function connectEvents() {
       }
       if (kind === "agent_joined" || kind === "agent_left") refreshAgents();
       if (kind === "standings_changed" && event.league_id === state.selected && event.standings) {
-        renderStandings(event.standings.map((s) => ({ rank: s.rank, id: s.player_id, name: s.display_name, played: s.played, wins: s.wins, draws: s.draws, losses: s.losses, points: s.points })));
+        renderStandings(event.standings.map((s) => ({ rank: s.rank, id: s.player_id, name: s.display_name, played: s.played, wins: s.wins, draws: s.draws, losses: s.losses, byes: s.byes || 0, points: s.points })));
       }
       refreshSoon();
     });
@@ -372,11 +466,24 @@ function connectEvents() {
 
 // ---- the launch form --------------------------------------------------------------------------------
 
+/// Shows the fields that belong to the chosen game and format only.
+function showLaunchFields() {
+  const form = $("launch");
+  for (const label of form.querySelectorAll("[data-for-format]")) label.hidden = form.format.value !== label.dataset.forFormat;
+  for (const label of form.querySelectorAll("[data-for-game]")) label.hidden = form.game.value !== label.dataset.forGame;
+}
+$("launch").format.addEventListener("change", showLaunchFields);
+$("launch").game.addEventListener("change", showLaunchFields);
+showLaunchFields();
+
 $("launch").addEventListener("submit", async (submit) => {
   submit.preventDefault();
   const form = submit.target;
   const result = $("launch-result");
-  const body = { game: form.game.value, players: Number(form.players.value) };
+  const body = { game: form.game.value, format: form.format.value, players: Number(form.players.value) };
+  if (body.format === "swiss") body.rounds = Number(form.rounds.value);
+  if (body.format === "gauntlet" && form.gauntlet.value.trim() !== "") body.gauntlet_player = form.gauntlet.value.trim();
+  if (body.game === "rps" && form.best_of.value !== "") body.game_options = { best_of: Number(form.best_of.value) };
   if (form.seed.value !== "") body.options = { seed: Number(form.seed.value) };
   form.querySelector("button").disabled = true;
   try {

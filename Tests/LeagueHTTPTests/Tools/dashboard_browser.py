@@ -4,8 +4,13 @@
 launches a league with the form, watches the standings table fill and change until the league has
 completed, and takes screenshots.
 
+With --bracket-fixture FILE (a body of GET /api/leagues/{id}/bracket) it also draws that bracket with the
+page's own renderBracket into a box at the end of the page, reads back what it shows and takes a
+screenshot of it.
+
 Prints one JSON object on stdout: the distinct standings tables seen, the final table, the statuses seen,
-the screenshots written, what the charts and the agents table showed, and any JavaScript errors.
+the screenshots written, what the charts and the agents table showed, the bracket drawn, and any
+JavaScript errors.
 """
 import argparse
 import base64
@@ -166,6 +171,8 @@ STANDINGS = """(() => Array.from(document.querySelectorAll('#standings tbody tr:
 PAGE_STATE = """(() => ({
   league: document.getElementById('league-title').textContent,
   status: document.body.dataset.leagueStatus || null,
+  kind: document.getElementById('league-kind').textContent,
+  bracketShown: !document.getElementById('bracket-card').hidden,
   live: document.getElementById('live').textContent,
   agents: Array.from(document.querySelectorAll('#agents tbody tr:not(.empty)')).map(tr => ({id: tr.dataset.agent, health: tr.dataset.health})),
   latency: document.getElementById('latency-stats').textContent,
@@ -182,6 +189,38 @@ PAGE_STATE = """(() => ({
 }))()"""
 
 
+BRACKET = """((bracket) => {
+  const card = document.createElement('div');
+  card.className = 'card';
+  card.id = 'bracket-preview';
+  const box = document.createElement('div');
+  box.className = 'bracket';
+  card.appendChild(box);
+  document.getElementById('league').appendChild(card);
+  renderBracket(box, bracket);
+  const text = (node) => node ? node.textContent : null;
+  const through = box.querySelector('.bracket-player.advances');
+  const out = box.querySelector('.bracket-player.out');
+  return {
+    columns: Array.from(box.querySelectorAll('.bracket-round')).map(column => ({
+      title: text(column.querySelector('h3')),
+      matches: Array.from(column.querySelectorAll('.bracket-match')).map(match => ({
+        id: match.dataset.match,
+        players: Array.from(match.querySelectorAll('.bracket-player')).map(p => text(p.querySelector('span'))),
+        advances: text(match.querySelector('.bracket-player.advances span')),
+        note: text(match.querySelector('.bracket-note')),
+      })),
+      byes: Array.from(column.querySelectorAll('.bracket-bye')).map(bye => bye.dataset.player),
+      empty: text(column.querySelector('.bracket-empty')),
+    })),
+    champion: text(box.querySelector('#champion span')),
+    highlighted: !!through && !!out && getComputedStyle(through).backgroundColor !== getComputedStyle(out).backgroundColor
+      && getComputedStyle(through).fontWeight !== getComputedStyle(out).fontWeight,
+    width: card.getBoundingClientRect().width,
+  };
+})(%s)"""
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
@@ -189,6 +228,7 @@ def main():
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--out", required=True, help="folder for the screenshots")
     parser.add_argument("--timeout", type=float, default=90)
+    parser.add_argument("--bracket-fixture", default=None, help="a bracket body to draw with the page's renderBracket")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -239,6 +279,12 @@ def main():
         result["final"] = browser.evaluate(STANDINGS)
         result["page"] = browser.evaluate(PAGE_STATE)
         result["screenshots"].append(browser.screenshot(os.path.join(args.out, "dashboard-final.png")))
+        if args.bracket_fixture:
+            with open(args.bracket_fixture) as file:
+                fixture = json.load(file)
+            result["bracket"] = browser.evaluate(BRACKET % json.dumps(fixture))
+            browser.evaluate("document.getElementById('bracket-preview').scrollIntoView()")
+            result["screenshots"].append(browser.screenshot(os.path.join(args.out, "dashboard-bracket.png")))
         result["errors"] = browser.javascript_errors()
     except Exception as error:  # reported to the test, which fails with it
         result["failure"] = str(error)

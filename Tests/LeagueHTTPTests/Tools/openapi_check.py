@@ -8,7 +8,10 @@ every JSON body must validate against the documented schema (JSON Schema 2020-12
 additionalProperties: false, so an undocumented field fails too), and every documented status must have
 been seen, except the few listed in NOT_PRODUCIBLE here (each with its reason; the Swift tests cover some).
 
-Usage: openapi_check.py SPEC BASE_URL LEAGUE_ID MATCH_ID
+A body the running server cannot be made to answer yet can still be checked against its schema as a
+sample: `--sample PATH METHOD STATUS FILE` validates the JSON in FILE against that response's schema.
+
+Usage: openapi_check.py SPEC BASE_URL LEAGUE_ID MATCH_ID [--sample PATH METHOD STATUS FILE]...
 Prints a JSON summary; exits 1 when anything failed.
 """
 import http.client
@@ -31,11 +34,19 @@ NOT_PRODUCIBLE = {
     ("/api/leagues", "post", "504"): "needs a manager that does not answer",
     ("/api/matches/{id}", "get", "504"): "needs a manager that does not answer",
     ("/", "get", "503"): "needs the dashboard's files to be missing",
+    ("/api/leagues/{id}/bracket", "get", "200"): "needs a knockout league: OpenAPITests checks a bracket body with --sample",
 }
 
 
 def main():
     spec_path, base, league_id, match_id = sys.argv[1:5]
+    rest = sys.argv[5:]
+    samples = []
+    while rest:
+        if rest[0] != "--sample" or len(rest) < 5:
+            sys.exit("usage: openapi_check.py SPEC BASE_URL LEAGUE_ID MATCH_ID [--sample PATH METHOD STATUS FILE]...")
+        samples.append(tuple(rest[1:5]))
+        rest = rest[5:]
     with open(spec_path) as file:
         spec = yaml.safe_load(file)
     validate_spec(spec)
@@ -49,6 +60,12 @@ def main():
 
     def pointer(*parts):
         return "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+    def validate_body(where, template, method, status, content_type, body):
+        ref = "urn:league-openapi#/" + pointer("paths", template, method, "responses", status, "content", content_type, "schema")
+        validator = Draft202012Validator({"$ref": ref}, registry=registry)
+        for error in validator.iter_errors(body):
+            failures.append("%s: %s at %s" % (where, error.message[:300], "/".join(map(str, error.absolute_path))))
 
     def request(template, method, path, body=None, headers=None):
         nonlocal checked
@@ -79,10 +96,7 @@ def main():
             except ValueError:
                 failures.append("%s: body is not JSON" % where)
                 return response, data
-            ref = "urn:league-openapi#/" + pointer("paths", template, method, "responses", status, "content", content_type, "schema")
-            validator = Draft202012Validator({"$ref": ref}, registry=registry)
-            for error in validator.iter_errors(body):
-                failures.append("%s: %s at %s" % (where, error.message[:300], "/".join(map(str, error.absolute_path))))
+            validate_body(where, template, method, status, content_type, body)
         return response, data
 
     league = urllib.parse.quote(league_id)
@@ -99,10 +113,12 @@ def main():
         failures.append("POST /api/leagues: no Location header")
     request("/api/leagues", "post", "/api/leagues", "{", json_headers)
     request("/api/leagues", "post", "/api/leagues", json.dumps({"players": 1}), json_headers)
+    request("/api/leagues", "post", "/api/leagues", json.dumps({"players": 4, "format": "swiss"}), json_headers)
+    request("/api/leagues", "post", "/api/leagues", json.dumps({"players": 4, "format": "swiss", "rounds": "3"}), json_headers)
     request("/api/leagues", "post", "/api/leagues", json.dumps({"players": 4, "colour": "red"}), json_headers)
     request("/api/leagues", "post", "/api/leagues", json.dumps({"players": 4}), {"Content-Type": "text/plain"})
     request("/api/leagues", "post", "/api/leagues", json.dumps({"players": 4, "game": "x" * 20000}), json_headers)
-    for suffix in ("", "/standings", "/matches"):
+    for suffix in ("", "/standings", "/matches", "/bracket"):
         template = "/api/leagues/{id}" + suffix
         request(template, "get", "/api/leagues/%s%s" % (league, suffix))
         request(template, "get", "/api/leagues/no-such-league%s" % suffix)
@@ -130,11 +146,17 @@ def main():
     request("/assets/{file}", "get", "/assets/dashboard.js", headers={"If-None-Match": asset.getheader("ETag") or ""})
     request("/assets/{file}", "get", "/assets/no-such-file.js")
 
+    for template, method, status, path in samples:
+        checked += 1
+        with open(path) as file:
+            body = json.load(file)
+        validate_body("sample %s for %s %s" % (path, method.upper(), template), template, method, status, "application/json", body)
+
     documented = {(p, m, s) for p, item in spec["paths"].items() for m, op in item.items() for s in op["responses"]}
     unexercised = sorted(documented - seen - set(NOT_PRODUCIBLE))
     for item in unexercised:
         failures.append("documented but never seen: %s %s %s" % (item[1].upper(), item[0], item[2]))
-    summary = {"checked": checked, "operations": len({(p, m) for p, m, _ in documented}), "failures": failures}
+    summary = {"checked": checked, "samples": len(samples), "operations": len({(p, m) for p, m, _ in documented}), "failures": failures}
     json.dump(summary, sys.stdout, indent=1)
     sys.stdout.write("\n")
     sys.exit(1 if failures else 0)
