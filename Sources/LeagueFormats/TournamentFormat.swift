@@ -11,14 +11,18 @@ public struct Pairing: Sendable, Hashable {
     }
 }
 
-/// One round: its matches, and the entrant who sits out with a bye, if any. A Swiss bye scores like a win;
-/// an entrant sitting out a round robin round scores nothing (see ``TournamentFormat/byeScores``).
+/// One round: its matches, and the entrants who get a bye in it, in seed order.
+///
+/// A Swiss round has at most one bye, and it scores like a win. A knockout's first round gives the top
+/// P − N seeds a bye each (P the bracket size): they advance without scoring. An entrant who merely sits
+/// out a round (round robin with an odd count, gauntlet) is not listed: that is not a bye and scores
+/// nothing. Whether a listed bye scores is ``TournamentFormat/byeScores``.
 public struct Round: Sendable, Hashable {
     public var pairings: [Pairing]
-    public var bye: Int?
-    public init(pairings: [Pairing], bye: Int? = nil) {
+    public var byes: [Int]
+    public init(pairings: [Pairing], byes: [Int] = []) {
         self.pairings = pairings
-        self.bye = bye
+        self.byes = byes
     }
 }
 
@@ -92,9 +96,11 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// What a league asks of its format, beyond its kind.
 public struct FormatOptions: Sendable, Hashable {
-    /// Swiss: how many rounds (required, 1…entrants − 1).
+    /// Swiss: how many rounds (required, 1…⌊entrants / 2⌋; see ``SwissFormat/maximumRounds(entrants:)``).
+    /// Any other format refuses it.
     public var rounds: Int?
-    /// Gauntlet: the entrant (index in seed order) who plays everyone else; 0 when absent.
+    /// Gauntlet: the entrant (index in seed order) who plays everyone else; 0 when absent. Any other format
+    /// refuses it.
     public var gauntletRunner: Int?
     public init(rounds: Int? = nil, gauntletRunner: Int? = nil) {
         self.rounds = rounds
