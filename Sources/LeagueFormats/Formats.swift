@@ -34,7 +34,8 @@ public enum Formats {
         case .gauntlet:
             let runner = options.gauntletRunner ?? 0
             guard (0..<entrants).contains(runner) else {
-                throw FormatError("the gauntlet player must be one of the league's \(entrants) players (index 0…\(entrants - 1)), not \(runner)")
+                throw FormatError(
+                    "the gauntlet player must be one of the league's \(entrants) players (index 0…\(entrants - 1)), not \(runner)")
             }
             return GauntletFormat(runner: runner)
         }

@@ -5,8 +5,9 @@ import LeagueProtocol
 /// The bracket has P slots, P the smallest power of two ≥ N, filled in the standard seeding order (seed 1
 /// meets seed P, seed 2 seed P − 1, …, recursively, so seeds 1 and 2 can meet only in the final, seeds
 /// 1–4 only from the semi-finals on). The P − N slots beyond the last seed are empty, so the top P − N
-/// seeds get a first-round bye: they advance without scoring (``byeScores`` is false). Each later round
-/// pairs the winners in bracket order. N − 1 matches in ⌈log₂ N⌉ rounds.
+/// seeds get a first-round bye: they are absent from round 1 (``Round/bye`` is never set: it names the one
+/// bye of a Swiss round, and these do not score, ``byeScores`` being false) and enter round 2. Each later
+/// round pairs the winners in bracket order. N − 1 matches in ⌈log₂ N⌉ rounds.
 ///
 /// **Tie-break:** a match with no winner (a draw, or both players lost technically) is decided for the
 /// higher seed: the entrant with the lower index advances. A match missing from `played` counts the same.
@@ -25,15 +26,13 @@ public struct KnockoutFormat: TournamentFormat, Hashable {
         let slots = KnockoutBracket(entrants: entrants, played: played).slots
         guard slots.count >= 2 else { return [] }
         var pairings: [Pairing] = []
-        var byes: [Int] = []
         for index in stride(from: 0, to: slots.count, by: 2) {
-            switch (slots[index], slots[index + 1]) {
-            case (let first?, let second?): pairings.append(Pairing(a: min(first, second), b: max(first, second)))
-            case (let only?, nil), (nil, let only?): byes.append(only)
-            case (nil, nil): break
+            // A slot facing an empty one is a bye: that entrant plays no match this round.
+            if let first = slots[index], let second = slots[index + 1] {
+                pairings.append(Pairing(a: min(first, second), b: max(first, second)))
             }
         }
-        return [Round(pairings: pairings, byes: byes.sorted())]
+        return [Round(pairings: pairings)]
     }
 
     public func totalRounds(entrants: Int) -> Int {

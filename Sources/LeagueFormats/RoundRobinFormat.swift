@@ -4,7 +4,7 @@ import LeagueProtocol
 ///
 /// The whole schedule is known at the start: the first call answers every round, later calls answer the
 /// rounds not yet in `played` (none once the engine has played them). With an odd count one entrant sits
-/// out each round; that is not a bye (``Round/byes`` stays empty) and scores nothing.
+/// out each round; that is not a bye (``Round/bye`` stays `nil`) and scores nothing.
 public struct RoundRobinFormat: TournamentFormat, Hashable {
     public init() {}
 

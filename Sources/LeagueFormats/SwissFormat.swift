@@ -20,7 +20,9 @@ import LeagueProtocol
 /// still has at least M/2 of the others left to meet, and by Dirac's theorem that leaves a perfect pairing.
 /// Beyond it the earlier rounds can leave none (with 6 entrants, after three rounds the unmet pairs may form
 /// two triangles), so ``Formats/make(_:options:entrants:)`` refuses more. Should a longer Swiss be built
-/// directly, a round with no rematch-free pairing pairs a rematch rather than stop.
+/// directly, a round with no rematch-free pairing pairs a rematch rather than stop. The search is bounded
+/// (a few milliseconds); in the rare round it gives up (late rounds of a long league of hundreds), a greedy
+/// pairing mended by swaps is used, still without rematches but not always the top-down first one.
 ///
 /// Deterministic: the same results give the same pairings.
 public struct SwissFormat: TournamentFormat, Hashable {
@@ -40,10 +42,10 @@ public struct SwissFormat: TournamentFormat, Hashable {
         guard entrants >= 2, played.count < rounds else { return [] }
         let standings = SwissStandings(entrants: entrants, played: played)
         var ranked = played.isEmpty ? Array(0..<entrants) : standings.ranking
-        var byes: [Int] = []
-        if entrants % 2 == 1, let bye = ranked.last(where: { !standings.hadBye[$0] }) ?? ranked.last {
-            ranked.removeAll { $0 == bye }
-            byes = [bye]
+        var bye: Int?
+        if entrants % 2 == 1, let lowest = ranked.last(where: { !standings.hadBye[$0] }) ?? ranked.last {
+            ranked.removeAll { $0 == lowest }
+            bye = lowest
         }
         let positions: [(Int, Int)]
         if played.isEmpty {
@@ -53,7 +55,7 @@ public struct SwissFormat: TournamentFormat, Hashable {
             positions = SwissPairer.pair(count: ranked.count) { !standings.haveMet(ranked[$0], ranked[$1]) }
         }
         let pairings = positions.enumerated().map { board, pair in standings.seats(ranked[pair.0], ranked[pair.1], board: board) }
-        return [Round(pairings: pairings, byes: byes)]
+        return [Round(pairings: pairings, bye: bye)]
     }
 
     public func totalRounds(entrants: Int) -> Int { entrants < 2 ? 0 : max(0, rounds) }

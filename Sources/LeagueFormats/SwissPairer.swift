@@ -3,17 +3,19 @@
 /// Positions, not players: `canMeet(p, q)` says whether the players at positions `p` and `q` may meet, and
 /// each answer pair is `(p, q)` with `p < q`, in the order of `p`.
 enum SwissPairer {
-    /// How many steps the backtracking search may take before the repair takes over.
-    static let defaultBudget = 200_000
+    /// How many candidates the backtracking search may look at before the repair takes over: a few
+    /// milliseconds of work, whatever the league's size.
+    static let defaultBudget = 1_000_000
 
-    /// Top-down with backtracking: the best unpaired player meets the best unpaired player he may meet;
+    /// Top-down with backtracking: the best unpaired player meets the best unpaired player they may meet;
     /// when someone is left with nobody, the latest choice moves on to the next candidate. Should that take
-    /// more than `budget` steps, a greedy pairing mended by swaps is used instead (``repair``).
+    /// more than `budget` candidates, a greedy pairing mended by swaps is used instead (``repair``).
     static func pair(count: Int, budget: Int = defaultBudget, canMeet: (Int, Int) -> Bool) -> [(Int, Int)] {
         backtrack(count: count, budget: budget, canMeet: canMeet) ?? repair(count: count, canMeet: canMeet)
     }
 
-    /// The first pairing in top-down order, or `nil` if there is none or the search ran out of `budget`.
+    /// The first pairing in top-down order, or `nil` if there is none or the search looked at more than
+    /// `budget` candidates.
     static func backtrack(count: Int, budget: Int, canMeet: (Int, Int) -> Bool) -> [(Int, Int)]? {
         guard count % 2 == 0 else { return nil }
         var paired = Array(repeating: false, count: count)
@@ -21,14 +23,14 @@ enum SwissPairer {
         chosen.reserveCapacity(count / 2)
         var first = 0  // the next unpaired position is at or after this
         var from = 1  // the first candidate to try for it
-        var steps = 0
+        var looked = 0
         while true {
             while first < count && paired[first] { first += 1 }
             if first == count { return chosen }
             var candidate = max(from, first + 1)
             while candidate < count && (paired[candidate] || !canMeet(first, candidate)) { candidate += 1 }
-            steps += 1
-            guard steps <= budget else { return nil }
+            looked += candidate - first
+            guard looked <= budget else { return nil }
             if candidate < count {
                 paired[first] = true
                 paired[candidate] = true

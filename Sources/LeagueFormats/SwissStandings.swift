@@ -25,7 +25,7 @@ struct SwissStandings {
         lastWasA = Array(repeating: nil, count: count)
         let valid = 0..<count
         for round in played {
-            for bye in round.round.byes where valid.contains(bye) {
+            if let bye = round.round.bye, valid.contains(bye) {
                 hadBye[bye] = true
                 points[bye] += Self.byePoints
             }

@@ -11,18 +11,18 @@ public struct Pairing: Sendable, Hashable {
     }
 }
 
-/// One round: its matches, and the entrants who get a bye in it, in seed order.
+/// One round: its matches, and the entrant who sits out with a bye, if any.
 ///
-/// A Swiss round has at most one bye, and it scores like a win. A knockout's first round gives the top
-/// P − N seeds a bye each (P the bracket size): they advance without scoring. An entrant who merely sits
-/// out a round (round robin with an odd count, gauntlet) is not listed: that is not a bye and scores
-/// nothing. Whether a listed bye scores is ``TournamentFormat/byeScores``.
+/// Only Swiss names a `bye`, and it scores like a win (``TournamentFormat/byeScores``). Entrants who merely
+/// sit out a round (round robin with an odd count, gauntlet) are not named: that scores nothing. A
+/// knockout's first-round byes (the top P − N seeds) are not named either: they are the entrants absent
+/// from round 1, and they advance without scoring.
 public struct Round: Sendable, Hashable {
     public var pairings: [Pairing]
-    public var byes: [Int]
-    public init(pairings: [Pairing], byes: [Int] = []) {
+    public var bye: Int?
+    public init(pairings: [Pairing], bye: Int? = nil) {
         self.pairings = pairings
-        self.byes = byes
+        self.bye = bye
     }
 }
 
@@ -60,7 +60,9 @@ public struct PlayedRound: Sendable, Hashable {
 ///
 /// The league engine calls ``nextRounds(entrants:played:)`` when the league starts (`played` empty) and
 /// again each time every scheduled match has finished; an empty answer ends the league. Formats whose whole
-/// schedule is known in advance (round robin, gauntlet) answer everything at once, then nothing.
+/// schedule is known in advance (round robin, double round robin, gauntlet) answer everything at once, then
+/// only the rounds `played` does not hold yet (nothing, once all are played). Swiss and knockout answer one
+/// round at a time. Every format is deterministic: the same `played` gives the same answer.
 public protocol TournamentFormat: Sendable {
     /// The format's name on the wire.
     var kind: LeagueFormat { get }
@@ -74,7 +76,7 @@ public protocol TournamentFormat: Sendable {
     func totalRounds(entrants: Int) -> Int
     func totalMatches(entrants: Int) -> Int
 
-    /// Whether a bye in this format scores like a win.
+    /// Whether a bye (``Round/bye``) in this format scores like a win: true for Swiss only.
     var byeScores: Bool { get }
 
     /// A placement per entrant that ranks before points (higher places first), or `nil` to rank by

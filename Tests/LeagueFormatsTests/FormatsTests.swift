@@ -12,7 +12,9 @@ struct FormatsTests {
         #expect(try Formats.make(.knockout, options: FormatOptions(), entrants: 33) is KnockoutFormat)
         #expect(try Formats.make(.swiss, options: FormatOptions(rounds: 5), entrants: 10) as? SwissFormat == SwissFormat(rounds: 5))
         #expect(try Formats.make(.gauntlet, options: FormatOptions(), entrants: 4) as? GauntletFormat == GauntletFormat(runner: 0))
-        #expect(try Formats.make(.gauntlet, options: FormatOptions(gauntletRunner: 3), entrants: 4) as? GauntletFormat == GauntletFormat(runner: 3))
+        #expect(
+            try Formats.make(.gauntlet, options: FormatOptions(gauntletRunner: 3), entrants: 4) as? GauntletFormat
+                == GauntletFormat(runner: 3))
         for kind in LeagueFormat.allCases {
             let options = FormatOptions(rounds: kind == .swiss ? 1 : nil)
             #expect(try Formats.make(kind, options: options, entrants: 2).kind == kind)

@@ -21,9 +21,11 @@ struct KnockoutTests {
             #expect(played.count == (entrants - 1).bitWidth - (entrants - 1).leadingZeroBitCount)  // ⌈log₂ N⌉
             var losses = Array(repeating: 0, count: entrants)
             var alive = Set(0..<entrants)
-            for round in played {
-                let present = Set(round.round.pairings.flatMap { [$0.a, $0.b] } + round.round.byes)
-                #expect(present == alive, "round holds \(present.sorted()), survivors \(alive.sorted())")
+            let waiting = Set(0..<(KnockoutFormat.bracketSize(entrants: entrants) - entrants))  // round-1 byes
+            for (index, round) in played.enumerated() {
+                let present = Set(round.round.pairings.flatMap { [$0.a, $0.b] })
+                #expect(present.union(index == 0 ? waiting : []) == alive, "round holds \(present.sorted()), survivors \(alive.sorted())")
+                #expect(round.round.bye == nil)
                 for match in round.matches {
                     let loser = match.pairing.a == Self.winner(match) ? match.pairing.b : match.pairing.a
                     losses[loser] += 1
@@ -37,13 +39,19 @@ struct KnockoutTests {
         }
     }
 
-    @Test("the top P − N seeds get the first-round byes, and nobody gets one later", arguments: 2...33)
-    func byes(entrants: Int) {
+    @Test("the top P − N seeds are absent from round 1 (their byes) and nobody from later rounds", arguments: 2...33)
+    func byes(entrants: Int) throws {
         let played = Simulation.run(KnockoutFormat(), entrants: entrants, seed: 5)
         let size = KnockoutFormat.bracketSize(entrants: entrants)
         #expect(size >= entrants && size / 2 < entrants && size.nonzeroBitCount == 1)
-        #expect(played.first?.round.byes == Array(0..<(size - entrants)))
-        #expect(played.dropFirst().allSatisfy { $0.round.byes.isEmpty })
+        let first = try #require(played.first)
+        let absent = Set(0..<entrants).subtracting(first.round.pairings.flatMap { [$0.a, $0.b] })
+        #expect(absent == Set(0..<(size - entrants)))
+        #expect(played.allSatisfy { $0.round.bye == nil }, "knockout byes are not named: they do not score")
+        // From round 2 on every round is full: 2^(rounds − r + 1) players, half as many matches.
+        for (index, round) in played.enumerated().dropFirst() {
+            #expect(round.round.pairings.count == size >> (index + 1), "round \(index + 1)")
+        }
     }
 
     @Test("drawn and doubly lost matches go to the higher seed", arguments: 2...33)
@@ -95,7 +103,7 @@ struct KnockoutTests {
     func fiveEntrants() throws {
         let format = KnockoutFormat()
         let round1 = try #require(format.nextRounds(entrants: 5, played: []).first)
-        #expect(round1 == Round(pairings: [Pairing(a: 3, b: 4)], byes: [0, 1, 2]))
+        #expect(round1 == Round(pairings: [Pairing(a: 3, b: 4)]))  // 0, 1 and 2 have byes
         let upset = PlayedRound(round: round1, matches: [PlayedMatch(pairing: Pairing(a: 3, b: 4), decision: .bWins)])
         let round2 = try #require(format.nextRounds(entrants: 5, played: [upset]).first)
         #expect(round2 == Round(pairings: [Pairing(a: 0, b: 4), Pairing(a: 1, b: 2)]))

@@ -36,7 +36,8 @@ enum Simulation {
                 played.append(PlayedRound(round: round, matches: matches))
             }
             if played.count > limit {
-                Issue.record("\(format.kind.rawValue) with \(entrants) entrants scheduled past its \(limit) rounds", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(format.kind.rawValue) with \(entrants) entrants scheduled past its \(limit) rounds", sourceLocation: sourceLocation)
                 return played
             }
         }
