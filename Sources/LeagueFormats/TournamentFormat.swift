@@ -11,8 +11,12 @@ public struct Pairing: Sendable, Hashable {
     }
 }
 
-/// One round: its matches, and the entrant who sits out with a bye, if any. A Swiss bye scores like a win;
-/// an entrant sitting out a round robin round scores nothing (see ``TournamentFormat/byeScores``).
+/// One round: its matches, and the entrant who sits out with a bye, if any.
+///
+/// Only Swiss names a `bye`, and it scores like a win (``TournamentFormat/byeScores``). Entrants who merely
+/// sit out a round (round robin with an odd count, gauntlet) are not named: that scores nothing. A
+/// knockout's first-round byes (the top P − N seeds) are not named either: they are the entrants absent
+/// from round 1, and they advance without scoring.
 public struct Round: Sendable, Hashable {
     public var pairings: [Pairing]
     public var bye: Int?
@@ -56,7 +60,9 @@ public struct PlayedRound: Sendable, Hashable {
 ///
 /// The league engine calls ``nextRounds(entrants:played:)`` when the league starts (`played` empty) and
 /// again each time every scheduled match has finished; an empty answer ends the league. Formats whose whole
-/// schedule is known in advance (round robin, gauntlet) answer everything at once, then nothing.
+/// schedule is known in advance (round robin, double round robin, gauntlet) answer everything at once, then
+/// only the rounds `played` does not hold yet (nothing, once all are played). Swiss and knockout answer one
+/// round at a time. Every format is deterministic: the same `played` gives the same answer.
 public protocol TournamentFormat: Sendable {
     /// The format's name on the wire.
     var kind: LeagueFormat { get }
@@ -70,7 +76,7 @@ public protocol TournamentFormat: Sendable {
     func totalRounds(entrants: Int) -> Int
     func totalMatches(entrants: Int) -> Int
 
-    /// Whether a bye in this format scores like a win.
+    /// Whether a bye (``Round/bye``) in this format scores like a win: true for Swiss only.
     var byeScores: Bool { get }
 
     /// A placement per entrant that ranks before points (higher places first), or `nil` to rank by
@@ -92,9 +98,11 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// What a league asks of its format, beyond its kind.
 public struct FormatOptions: Sendable, Hashable {
-    /// Swiss: how many rounds (required, 1…entrants − 1).
+    /// Swiss: how many rounds (required, 1…⌊entrants / 2⌋; see ``SwissFormat/maximumRounds(entrants:)``).
+    /// Any other format refuses it.
     public var rounds: Int?
-    /// Gauntlet: the entrant (index in seed order) who plays everyone else; 0 when absent.
+    /// Gauntlet: the entrant (index in seed order) who plays everyone else; 0 when absent. Any other format
+    /// refuses it.
     public var gauntletRunner: Int?
     public init(rounds: Int? = nil, gauntletRunner: Int? = nil) {
         self.rounds = rounds
