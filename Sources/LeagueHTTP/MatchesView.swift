@@ -14,7 +14,7 @@ public struct MatchesView: Codable, Sendable, Hashable {
         leagueID = report.leagueID
         self.status = report.status
         matches = report.matches.filter { match in
-            (status == nil || match.status == status) && (round == nil || match.round == round)
+            (status == nil || match.status.rawValue == status) && (round == nil || match.round == round)
         }
     }
 

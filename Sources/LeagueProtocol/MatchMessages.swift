@@ -15,12 +15,16 @@ public struct MatchAssignment: MessageBody, Hashable {
     /// Each player's record before this match, for CHOOSE_PARITY_CALL's `your_standings`.
     public var playerAStandings: RecordSummary
     public var playerBStandings: RecordSummary
+    /// Ours, optional: the league's game options (`{"best_of": 5}`), for the game's `init(options:)`.
+    /// A referee that cannot play the game with them declines the assignment.
+    public var gameOptions: GameOptions?
 
     public init(
         leagueID: String, roundID: Int, matchID: String, gameType: String = evenOddGameType, playerAID: String,
         playerBID: String, seed: UInt64, leaseID: Int = 1, playerAStandings: RecordSummary = .init(),
-        playerBStandings: RecordSummary = .init()
+        playerBStandings: RecordSummary = .init(), gameOptions: GameOptions? = nil
     ) {
+        self.gameOptions = gameOptions
         self.leagueID = leagueID
         self.roundID = roundID
         self.matchID = matchID
@@ -36,7 +40,7 @@ public struct MatchAssignment: MessageBody, Hashable {
     enum CodingKeys: String, CodingKey {
         case leagueID = "league_id", roundID = "round_id", matchID = "match_id", gameType = "game_type"
         case playerAID = "player_A_id", playerBID = "player_B_id", seed, leaseID = "lease_id"
-        case playerAStandings = "player_A_standings", playerBStandings = "player_B_standings"
+        case playerAStandings = "player_A_standings", playerBStandings = "player_B_standings", gameOptions = "game_options"
     }
 }
 
@@ -52,10 +56,14 @@ public struct MatchResultReport: MessageBody, Hashable {
         public var reason: String
         /// The player(s) who lost technically, if any.
         public var technicalLosers: [String]
+        /// Ours, games other than Even/Odd: every move played, in order (with the seed, enough to replay the match).
+        public var moves: [MoveRecord]?
+        /// Ours, games other than Even/Odd: player id → game points (throws won, say); `result.score` stays 3/1/0.
+        public var gameScore: [String: Int]?
 
         public init(
             status: GameResultStatus, drawnNumber: Int?, choices: [String: String], seed: UInt64, reason: String,
-            technicalLosers: [String] = []
+            technicalLosers: [String] = [], moves: [MoveRecord]? = nil, gameScore: [String: Int]? = nil
         ) {
             self.status = status
             self.drawnNumber = drawnNumber
@@ -63,10 +71,13 @@ public struct MatchResultReport: MessageBody, Hashable {
             self.seed = seed
             self.reason = reason
             self.technicalLosers = technicalLosers
+            self.moves = moves
+            self.gameScore = gameScore
         }
 
         enum CodingKeys: String, CodingKey {
-            case status, drawnNumber = "drawn_number", choices, seed, reason, technicalLosers = "technical_losers"
+            case status, drawnNumber = "drawn_number", choices, seed, reason, technicalLosers = "technical_losers", moves
+            case gameScore = "game_score"
         }
     }
 
@@ -129,23 +140,26 @@ public struct MatchResultAck: MessageBody, Hashable {
     }
 }
 
-/// MATCH_ASSIGNMENT_ACK (ours): the referee took the lease (or declined it, e.g. while shutting down).
-/// The manager resends MATCH_ASSIGNMENT with exponential backoff until this arrives.
+/// MATCH_ASSIGNMENT_ACK (ours): the referee took the lease (or declined it: while shutting down, or for a
+/// game it cannot play). The manager resends MATCH_ASSIGNMENT with exponential backoff until this arrives.
 public struct MatchAssignmentAck: MessageBody, Hashable {
     public static let messageType = MessageType.matchAssignmentAck
     public var leagueID: String
     public var matchID: String
     public var leaseID: Int
     public var accepted: Bool
+    /// Ours, optional: why the referee declined.
+    public var reason: String?
 
-    public init(leagueID: String, matchID: String, leaseID: Int, accepted: Bool) {
+    public init(leagueID: String, matchID: String, leaseID: Int, accepted: Bool, reason: String? = nil) {
         self.leagueID = leagueID
         self.matchID = matchID
         self.leaseID = leaseID
         self.accepted = accepted
+        self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id", accepted }
+    enum CodingKeys: String, CodingKey { case leagueID = "league_id", matchID = "match_id", leaseID = "lease_id", accepted, reason }
 }
 
 /// A lease a referee still holds a result for, announced when it registers again.
