@@ -93,7 +93,7 @@ let package = Package(
         .target(
             name: "LeagueRuntime",
             dependencies: [
-                "ZeroMQ", "LeagueProtocol", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent", "LeagueStore",
+                "ZeroMQ", "LeagueProtocol", "LeagueGames", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueOperator", "LeagueAgent", "LeagueStore",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -121,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "LeagueCLI",
             dependencies: [
-                "LeagueHTTP", "LeagueRuntime", "LeagueBench", "LeagueLogging", "LeagueStore", "LeagueAgent", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueProtocol",
+                "LeagueHTTP", "LeagueRuntime", "LeagueBench", "LeagueLogging", "LeagueStore", "LeagueAgent", "LeagueOperator", "LeagueManager", "LeagueReferee", "LeaguePlayer", "LeagueGames", "LeagueProtocol",
                 "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,11 +142,15 @@ let package = Package(
         .testTarget(name: "LeagueManagerTests", dependencies: ["LeagueManager", "LeagueProtocol", "LeagueStore", "LeagueTestSupport"]),
         .testTarget(
             name: "LeagueRefereeTests",
-            dependencies: ["LeagueReferee", "LeagueAgent", "LeagueProtocol", "LeagueTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "LeagueReferee", "LeagueGames", "LeagueAgent", "LeagueProtocol", "LeagueTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "LeaguePlayerTests",
-            dependencies: ["LeaguePlayer", "LeagueAgent", "LeagueProtocol", "LeagueTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "LeaguePlayer", "LeagueGames", "LeagueAgent", "LeagueProtocol", "LeagueTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "LeagueRuntimeTests",

@@ -1,5 +1,7 @@
 import ArgumentParser
 import LeagueAgent
+import LeagueGames
+import LeagueProtocol
 import LeagueReferee
 import LeagueRuntime
 import ZeroMQ
@@ -7,7 +9,7 @@ import ZeroMQ
 struct RefereeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referee",
-        abstract: "Run a referee: registers with the manager and runs the Even/Odd matches leased to it.",
+        abstract: "Run a referee: registers with the manager and runs the matches leased to it.",
         discussion: "On SIGTERM or SIGINT it declines new matches, hands back unfinished ones, reports decided results and leaves.")
 
     @Option(help: "The manager's endpoint.")
@@ -22,8 +24,15 @@ struct RefereeCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds a player has to answer GAME_INVITATION.")
     var joinTimeoutMs = 5_000
 
-    @Option(help: "Milliseconds a player has to answer CHOOSE_PARITY_CALL.")
+    @Option(help: "Milliseconds a player has to answer each move request (CHOOSE_PARITY_CALL or MOVE_REQUEST).")
     var moveTimeoutMs = 30_000
+
+    @Option(
+        name: .customLong("game"),
+        help: ArgumentHelp(
+            "A game to run (\(GameCatalog.builtIn.types.map(\.rawValue).joined(separator: ", "))); repeatable or comma-separated. Default: all of them.",
+            valueName: "game"))
+    var gameArguments: [String] = []
 
     @OptionGroup var link: LinkOptions
     @OptionGroup var common: CommonOptions
@@ -31,6 +40,17 @@ struct RefereeCommand: AsyncParsableCommand {
     func validate() throws {
         guard maxMatches >= 1 else { throw ValidationError("--max-matches must be at least 1") }
         guard joinTimeoutMs > 0, moveTimeoutMs > 0 else { throw ValidationError("timeouts must be positive") }
+        _ = try games()
+    }
+
+    /// The games asked for, in order, or every built-in game.
+    func games() throws -> [GameType] {
+        var games: [GameType] = []
+        for item in GameArguments.items(gameArguments) {
+            let game = try GameArguments.game(item)
+            if !games.contains(game) { games.append(game) }
+        }
+        return games.isEmpty ? GameCatalog.builtIn.types : games
     }
 
     func run() async throws {
@@ -38,7 +58,7 @@ struct RefereeCommand: AsyncParsableCommand {
         let context = try Context()
         let configuration = RefereeConfiguration(
             name: name, maxMatches: maxMatches, joinTimeoutMilliseconds: joinTimeoutMs, moveTimeoutMilliseconds: moveTimeoutMs,
-            link: link.policy)
+            link: link.policy, games: try games())
         let endpoint = manager
         let control = AgentControl()
         let loop = try EventLoop(

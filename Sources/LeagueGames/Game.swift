@@ -11,6 +11,9 @@ public enum Seat: Int, Sendable, Hashable, CaseIterable, Comparable, Codable {
     /// The seat's name on the wire.
     public var role: MatchRole { self == .a ? .playerA : .playerB }
 
+    /// The seat of a role on the wire.
+    public init(role: MatchRole) { self = role == .playerA ? .a : .b }
+
     public static func < (lhs: Seat, rhs: Seat) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -1,10 +1,12 @@
 import LeagueAgent
+import LeagueGames
 import LeagueProtocol
 import Logging
 import ZeroMQ
 
-/// A player's logic: registers, accepts invitations and answers parity calls through its ``Strategy``,
-/// keeps its link to the manager alive and reconnects when it is lost.
+/// A player's logic: registers, accepts invitations, answers parity calls through its ``Strategy`` and
+/// move requests of its other games through their ``GameStrategies``, keeps its link to the manager
+/// alive and reconnects when it is lost.
 ///
 /// Socket-free like the other cores; it lives on one event-loop thread.
 public final class PlayerCore {
@@ -12,6 +14,10 @@ public final class PlayerCore {
     let logger: Logger
     var connection: AgentConnection
     var strategy: any Strategy
+    /// The strategy of each game other than Even/Odd that it plays.
+    var movers: [GameType: any MoveAnswering] = [:]
+    /// The games it declares: those it has a strategy for, in configuration order.
+    public let games: [GameType]
     /// Answers waiting out the think time, in due order (the delay is constant, so FIFO is due order).
     var delayed: [(due: UInt64, message: WireMessage)] = []
     /// Matches already learned from, so a replayed match's GAME_OVER is not counted twice.
@@ -22,13 +28,35 @@ public final class PlayerCore {
     /// The manager refused the registration itself (e.g. an unsupported protocol version): no more tries.
     public private(set) var refused = false
 
-    public init(configuration: PlayerConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now()) {
+    /// A player of `configuration.games`, with the strategies of `strategies` for every game but Even/Odd.
+    public init(
+        configuration: PlayerConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(),
+        strategies: GameStrategies = .builtIn
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.connection = AgentConnection(
             role: "player", name: configuration.name, policy: configuration.link, seed: configuration.seed, now: now, transport: transport,
             logger: logger)
         self.strategy = configuration.strategy.make(seed: configuration.seed)
+        var games: [GameType] = []
+        for game in configuration.games where !games.contains(game) {
+            if game == .evenOdd {
+                games.append(game)
+                continue
+            }
+            let kind = configuration.moveStrategies[game]
+            guard let mover = strategies.make(game, kind: kind, seed: SeededGenerator.derive(configuration.seed, "game|\(game.rawValue)"))
+            else {
+                logger.error(
+                    "no such strategy for the game; not declared",
+                    metadata: ["game": "\(game.rawValue.prefix(32))", "strategy": "\(kind?.rawValue.prefix(32) ?? "default")"])
+                continue
+            }
+            movers[game] = mover
+            games.append(game)
+        }
+        self.games = games
     }
 
     /// The id the manager gave this player, once registered.
@@ -38,7 +66,7 @@ public final class PlayerCore {
     public func start(now: UInt64) {
         guard !refused else { return }
         let request = LeagueRegisterRequest(
-            playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType]))
+            playerMeta: .init(displayName: configuration.name, version: "1.0.0", gameTypes: games.map(\.rawValue)))
         connection.register(request, now: now)
     }
 
@@ -72,6 +100,7 @@ public final class PlayerCore {
             case .leagueRegisterResponse: try registered(wire, now: now)
             case .gameInvitation: try invited(wire, now: now)
             case .chooseParityCall: try asked(wire, now: now)
+            case .moveRequest: try moveRequested(wire, now: now)
             case .gameOver: try gameOver(wire)
             case .leagueCompleted:
                 leaguesCompleted += 1
@@ -139,10 +168,29 @@ public final class PlayerCore {
         answer(connection.session.message(response, to: wire.peerID, conversationID: message.envelope.conversationID), now: now)
     }
 
+    /// MOVE_REQUEST: the game's strategy picks a move. A game it has no strategy for gets no answer (the
+    /// referee's deadline decides).
+    private func moveRequested(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
+        let header = try connection.codec.decode(MoveRequestHeader.self, from: wire.body)
+        guard let me = connection.agentID else { return }
+        let game = header.body.gameType
+        guard var mover = movers[game] else {
+            logger.warning(
+                "move request for a game this player does not play; not answered",
+                metadata: ["game": "\(game.rawValue.prefix(32))", "match": "\(header.body.matchID.prefix(32))"])
+            return
+        }
+        let (request, move) = try mover.answer(wire.body, codec: connection.codec, leagueOrdinal: leaguesCompleted)
+        movers[game] = mover
+        let response = MoveResponse(matchID: request.matchID, playerID: me, turn: request.turn, move: move.rawValue)
+        answer(connection.session.message(response, to: wire.peerID, conversationID: header.envelope.conversationID), now: now)
+    }
+
     private func gameOver(_ wire: WireMessage) throws(ProtocolError) {
         let message = try connection.codec.decode(GameOver.self, from: wire.body)
         let result = message.body.gameResult
         matchesPlayed += 1
+        guard message.body.gameType == evenOddGameType else { return }  // the Even/Odd strategy learns from its own game only
         guard let me = connection.agentID, let opponent = result.choices.keys.first(where: { $0 != me }) else { return }
         guard observed.insert(message.envelope.conversationID + "|" + message.body.matchID).inserted else { return }
         strategy.observe(

@@ -31,6 +31,8 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Coding
     case invalidState = "E109"
     /// Ours: the manager could not write to its store; the message was not acted on and may be sent again.
     case storageError = "E110"
+    /// Ours: the move is not one the game allows now (MOVE_RESPONSE; Even/Odd keeps E004).
+    case invalidMove = "E111"
 
     /// The upper-snake-case name used in logs and docs.
     public var name: String {
@@ -55,6 +57,7 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable, Coding
         case .resultRejected: "RESULT_REJECTED"
         case .invalidState: "INVALID_STATE"
         case .storageError: "STORAGE_ERROR"
+        case .invalidMove: "INVALID_MOVE"
         }
     }
 }

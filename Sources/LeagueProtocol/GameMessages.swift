@@ -149,12 +149,17 @@ public struct GameOver: MessageBody, Hashable {
         public var winnerPlayerID: String?
         public var drawnNumber: Int?
         public var numberParity: ParityChoice?
+        /// Player id → the player's last valid move (Even/Odd: its choice).
         public var choices: [String: String]
         public var reason: String
+        /// Ours, games other than Even/Odd: player id → game points (throws won, say).
+        public var score: [String: Int]?
+        /// Ours, games other than Even/Odd: every move played, in order.
+        public var moves: [MoveRecord]?
 
         public init(
             status: GameResultStatus, winnerPlayerID: String?, drawnNumber: Int?, numberParity: ParityChoice?, choices: [String: String],
-            reason: String
+            reason: String, score: [String: Int]? = nil, moves: [MoveRecord]? = nil
         ) {
             self.status = status
             self.winnerPlayerID = winnerPlayerID
@@ -162,11 +167,13 @@ public struct GameOver: MessageBody, Hashable {
             self.numberParity = numberParity
             self.choices = choices
             self.reason = reason
+            self.score = score
+            self.moves = moves
         }
 
         enum CodingKeys: String, CodingKey {
             case status, winnerPlayerID = "winner_player_id", drawnNumber = "drawn_number"
-            case numberParity = "number_parity", choices, reason
+            case numberParity = "number_parity", choices, reason, score, moves
         }
     }
 

@@ -15,7 +15,8 @@ public struct MatchAssignment: MessageBody, Hashable {
     /// Each player's record before this match, for CHOOSE_PARITY_CALL's `your_standings`.
     public var playerAStandings: RecordSummary
     public var playerBStandings: RecordSummary
-    /// The league's game options, for the game's rules (e.g. `{"best_of": 5}`); absent when none.
+    /// Ours, optional: the league's game options (`{"best_of": 5}`), for the game's `init(options:)`.
+    /// A referee that cannot play the game with them declines the assignment.
     public var gameOptions: GameOptions?
 
     public init(
@@ -55,10 +56,14 @@ public struct MatchResultReport: MessageBody, Hashable {
         public var reason: String
         /// The player(s) who lost technically, if any.
         public var technicalLosers: [String]
+        /// Ours, games other than Even/Odd: every move played, in order (with the seed, enough to replay the match).
+        public var moves: [MoveRecord]?
+        /// Ours, games other than Even/Odd: player id → game points (throws won, say); `result.score` stays 3/1/0.
+        public var gameScore: [String: Int]?
 
         public init(
             status: GameResultStatus, drawnNumber: Int?, choices: [String: String], seed: UInt64, reason: String,
-            technicalLosers: [String] = []
+            technicalLosers: [String] = [], moves: [MoveRecord]? = nil, gameScore: [String: Int]? = nil
         ) {
             self.status = status
             self.drawnNumber = drawnNumber
@@ -66,10 +71,13 @@ public struct MatchResultReport: MessageBody, Hashable {
             self.seed = seed
             self.reason = reason
             self.technicalLosers = technicalLosers
+            self.moves = moves
+            self.gameScore = gameScore
         }
 
         enum CodingKeys: String, CodingKey {
-            case status, drawnNumber = "drawn_number", choices, seed, reason, technicalLosers = "technical_losers"
+            case status, drawnNumber = "drawn_number", choices, seed, reason, technicalLosers = "technical_losers", moves
+            case gameScore = "game_score"
         }
     }
 
@@ -132,15 +140,15 @@ public struct MatchResultAck: MessageBody, Hashable {
     }
 }
 
-/// MATCH_ASSIGNMENT_ACK (ours): the referee took the lease (or declined it, e.g. while shutting down).
-/// The manager resends MATCH_ASSIGNMENT with exponential backoff until this arrives.
+/// MATCH_ASSIGNMENT_ACK (ours): the referee took the lease (or declined it: while shutting down, or for a
+/// game it cannot play). The manager resends MATCH_ASSIGNMENT with exponential backoff until this arrives.
 public struct MatchAssignmentAck: MessageBody, Hashable {
     public static let messageType = MessageType.matchAssignmentAck
     public var leagueID: String
     public var matchID: String
     public var leaseID: Int
     public var accepted: Bool
-    /// Why the referee declined, when it did.
+    /// Ours, optional: why the referee declined.
     public var reason: String?
 
     public init(leagueID: String, matchID: String, leaseID: Int, accepted: Bool, reason: String? = nil) {

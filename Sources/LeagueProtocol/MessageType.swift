@@ -32,11 +32,15 @@ public enum MessageType: String, Sendable, Hashable, CaseIterable, Codable {
     case heartbeat = "HEARTBEAT"
     /// Ours: an agent is shutting down; the manager hands its work to others at once.
     case agentLeaving = "AGENT_LEAVING"
+    /// Ours: a referee asks a player for a move in any game but Even/Odd.
+    case moveRequest = "MOVE_REQUEST"
+    /// Ours: a player's move, answering MOVE_REQUEST.
+    case moveResponse = "MOVE_RESPONSE"
 
     /// Types a referee sends to a player through the manager.
-    public static let refereeToPlayer: Set<MessageType> = [.gameInvitation, .chooseParityCall, .gameOver, .gameError]
+    public static let refereeToPlayer: Set<MessageType> = [.gameInvitation, .chooseParityCall, .moveRequest, .gameOver, .gameError]
     /// Types a player sends to a referee through the manager.
-    public static let playerToReferee: Set<MessageType> = [.gameJoinAck, .chooseParityResponse]
+    public static let playerToReferee: Set<MessageType> = [.gameJoinAck, .chooseParityResponse, .moveResponse]
 
     /// Whether the manager forwards this type between a referee and a player without decoding it.
     public var isRouted: Bool { Self.refereeToPlayer.contains(self) || Self.playerToReferee.contains(self) }

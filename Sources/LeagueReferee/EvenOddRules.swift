@@ -1,47 +1,37 @@
+import LeagueGames
 import LeagueProtocol
 
-/// The rules of Even/Odd, separate from any transport so they can be checked exhaustively.
+/// Even/Odd's rules in player ids, as the referee reports them: a façade over ``EvenOdd`` and ``MatchVerdict``.
 public enum EvenOddRules {
     /// A decided match.
-    public struct Outcome: Sendable, Hashable {
-        public var status: GameResultStatus
-        public var winner: String?
-        public var drawnNumber: Int?
-        public var technicalLosers: [String]
-        public var reason: String
-    }
+    public typealias Outcome = MatchVerdict
 
     /// Draws the number, 1…10 uniformly, from the match's seeded generator. Call only once both choices are in.
     public static func draw(using generator: inout SeededGenerator) -> Int {
-        Int.random(in: 1...10, using: &generator)
+        EvenOdd.draw(using: &generator)
     }
 
     /// Both players chose: equal choices draw; otherwise the player whose choice matches the number's parity wins.
     public static func decide(playerA: String, choiceA: ParityChoice, playerB: String, choiceB: ParityChoice, drawnNumber: Int) -> Outcome {
-        let parity = ParityChoice(of: drawnNumber)
-        if choiceA == choiceB {
-            return Outcome(
-                status: .draw, winner: nil, drawnNumber: drawnNumber, technicalLosers: [], reason: "both chose \(choiceA.rawValue)")
+        var state = EvenOdd.State(seed: 0)
+        state.choices = [.a: choiceA, .b: choiceB]
+        state.drawnNumber = drawnNumber
+        guard let outcome = EvenOdd().outcome(of: state) else {
+            preconditionFailure("an Even/Odd state with both choices and a number is decided")
         }
-        let winner = choiceA == parity ? playerA : playerB
-        return Outcome(
-            status: .win, winner: winner, drawnNumber: drawnNumber, technicalLosers: [], reason: "\(drawnNumber) is \(parity.rawValue)")
+        var verdict = MatchVerdict(outcome: outcome, playerA: playerA, playerB: playerB, drawnNumber: drawnNumber)
+        verdict.gameScore = nil
+        return verdict
     }
 
     /// One or both players failed to answer in time (or refused): each failing player takes a technical
     /// loss and the other, if any, wins. No number is drawn.
     public static func forfeit(playerA: String, playerB: String, failed: [String], reason: String) -> Outcome {
-        let losers = [playerA, playerB].filter(failed.contains)
-        let winner = losers.count == 1 ? (losers[0] == playerA ? playerB : playerA) : nil
-        return Outcome(status: .technicalLoss, winner: winner, drawnNumber: nil, technicalLosers: losers, reason: reason)
+        MatchVerdict.forfeit(playerA: playerA, playerB: playerB, failed: failed, reason: reason)
     }
 
     /// Points for each player under 3/1/0 scoring.
     public static func score(_ outcome: Outcome, playerA: String, playerB: String) -> [String: Int] {
-        switch outcome.status {
-        case .draw: return [playerA: 1, playerB: 1]
-        case .win, .technicalLoss:
-            return [playerA: outcome.winner == playerA ? 3 : 0, playerB: outcome.winner == playerB ? 3 : 0]
-        }
+        outcome.leaguePoints(playerA: playerA, playerB: playerB)
     }
 }

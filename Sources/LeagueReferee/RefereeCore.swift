@@ -1,16 +1,22 @@
 import LeagueAgent
+import LeagueGames
 import LeagueProtocol
 import Logging
 import ZeroMQ
 
-/// A referee's logic: registers, accepts leased matches, runs Even/Odd with deadlines, reports results,
-/// keeps its link to the manager alive and reconnects when it is lost.
+/// A referee's logic: registers, accepts leased matches of the games of its catalog, runs them with
+/// deadlines, reports results, keeps its link to the manager alive and reconnects when it is lost.
 ///
 /// Like ``ManagerCore`` it never touches a socket: frames come in through ``receive(_:now:)`` and go out
-/// through an ``AgentTransport``. It lives on one event-loop thread.
+/// through an ``AgentTransport``. It lives on one event-loop thread. Running a match is in
+/// `RefereeCore+Match.swift`; a match's own logic is `MatchRun`.
 public final class RefereeCore {
     let configuration: RefereeConfiguration
     let logger: Logger
+    /// The games this referee can make.
+    let catalog: GameCatalog
+    /// The games it runs and declares: the configured ones its catalog knows, without repeats.
+    public let games: [GameType]
     var connection: AgentConnection
     var runs: [String: MatchRun] = [:]
     /// False once shutting down: new assignments are declined.
@@ -21,10 +27,21 @@ public final class RefereeCore {
     public private(set) var rejectedMessages = 0
 
     public init(
-        configuration: RefereeConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(), seed: UInt64 = 1
+        configuration: RefereeConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(), seed: UInt64 = 1,
+        catalog: GameCatalog = .builtIn
     ) {
         self.configuration = configuration
         self.logger = logger
+        self.catalog = catalog
+        var games: [GameType] = []
+        for game in configuration.games where !games.contains(game) {
+            if catalog.contains(game) {
+                games.append(game)
+            } else {
+                logger.error("configured game is not in the catalog; not declared", metadata: ["game": "\(game.rawValue.prefix(32))"])
+            }
+        }
+        self.games = games
         self.connection = AgentConnection(
             role: "referee", name: configuration.name, policy: configuration.link, seed: seed, now: now, transport: transport,
             logger: logger)
@@ -43,7 +60,7 @@ public final class RefereeCore {
         }
         let request = RefereeRegisterRequest(
             refereeMeta: .init(
-                displayName: configuration.name, version: "1.0.0", gameTypes: [evenOddGameType],
+                displayName: configuration.name, version: "1.0.0", gameTypes: games.map(\.rawValue),
                 maxConcurrentMatches: configuration.maxMatches),
             heldLeases: held.isEmpty ? nil : held)
         connection.register(request, now: now)
@@ -66,6 +83,7 @@ public final class RefereeCore {
             case .matchAssignment: try assigned(wire, now: now)
             case .gameJoinAck: try joinAck(wire, now: now)
             case .chooseParityResponse: try choice(wire, now: now)
+            case .moveResponse: try move(wire, now: now)
             case .matchResultAck: try acknowledged(wire)
             case .leagueError: try managerError(wire, now: now)
             case .heartbeat: connection.managerHeartbeat(wire)
@@ -118,102 +136,6 @@ public final class RefereeCore {
         }
     }
 
-    private func assigned(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
-        let message = try connection.codec.decode(MatchAssignment.self, from: wire.body)
-        let assignment = message.body
-        let key = MatchRun.key(leagueID: assignment.leagueID, matchID: assignment.matchID)
-        let ack = MatchAssignmentAck(
-            leagueID: assignment.leagueID, matchID: assignment.matchID, leaseID: assignment.leaseID, accepted: accepting)
-        connection.send(ack, conversationID: message.envelope.conversationID, now: now)
-        guard accepting else { return }
-        if let existing = runs[key], existing.leaseID >= assignment.leaseID { return }  // a resend of a lease already running
-        let run = MatchRun(
-            assignment: assignment, conversationID: message.envelope.conversationID,
-            deadline: now + MonotonicClock.nanoseconds(milliseconds: configuration.joinTimeoutMilliseconds))
-        runs[key] = run
-        logger.debug(
-            "match assigned",
-            metadata: ["match": "\(assignment.matchID)", "league": "\(assignment.leagueID)", "lease": "\(assignment.leaseID)"])
-        for (player, role) in [(assignment.playerAID, MatchRole.playerA), (assignment.playerBID, .playerB)] {
-            let invitation = GameInvitation(
-                leagueID: assignment.leagueID, roundID: assignment.roundID, matchID: assignment.matchID,
-                gameType: assignment.gameType, roleInMatch: role, opponentID: run.opponent(of: player))
-            connection.send(invitation, to: player, conversationID: run.conversationID, now: now)
-        }
-    }
-
-    /// The run a player's message belongs to: its match id and the sending player must both match.
-    private func run(for matchID: String, player: String) throws(ProtocolError) -> String {
-        for (key, run) in runs where run.assignment.matchID == matchID && run.players.contains(player) { return key }
-        throw ProtocolError(.matchNotFound, "\(player) is in no match \(matchID.prefix(20)) here")
-    }
-
-    private func joinAck(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
-        let player = wire.peerID
-        let message = try connection.codec.decode(GameJoinAck.self, from: wire.body).body
-        guard message.playerID == player else {
-            throw ProtocolError(.invalidFieldValue, "player_id \(message.playerID.prefix(20)) is not the sender \(player)")
-        }
-        let key = try run(for: message.matchID, player: player)
-        guard var run = runs[key], run.phase == .joining else { return }  // late or repeated: nothing to do
-        guard message.accept else {
-            finish(
-                key,
-                outcome: EvenOddRules.forfeit(
-                    playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: [player],
-                    reason: "\(player) declined the invitation"), now: now)
-            return
-        }
-        run.joined.insert(player)
-        if run.joined.count == 2 {
-            run.phase = .choosing
-            run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.moveTimeoutMilliseconds)
-            let deadline = Timestamp.format(epochMilliseconds: Timestamp.epochMilliseconds() + Int64(configuration.moveTimeoutMilliseconds))
-            let assignment = run.assignment
-            for (player, standing) in [
-                (assignment.playerAID, assignment.playerAStandings), (assignment.playerBID, assignment.playerBStandings),
-            ] {
-                let call = ChooseParityCall(
-                    matchID: assignment.matchID, playerID: player, gameType: assignment.gameType,
-                    context: .init(opponentID: run.opponent(of: player), roundID: assignment.roundID, yourStandings: standing),
-                    deadline: deadline)
-                connection.send(call, to: player, conversationID: run.conversationID, now: now)
-            }
-        }
-        runs[key] = run
-    }
-
-    private func choice(_ wire: WireMessage, now: UInt64) throws(ProtocolError) {
-        let player = wire.peerID
-        let response = try connection.codec.decode(ChooseParityResponse.self, from: wire.body).body
-        guard response.playerID == player else {
-            throw ProtocolError(.invalidFieldValue, "player_id \(response.playerID.prefix(20)) is not the sender \(player)")
-        }
-        let key = try run(for: response.matchID, player: player)
-        guard var run = runs[key], run.phase == .choosing, run.choices[player] == nil else { return }
-        guard let parity = ParityChoice(rawValue: response.parityChoice) else {
-            sendGameError(
-                matchID: response.matchID,
-                error: ProtocolError(
-                    .invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(response.parityChoice.prefix(20))\""),
-                to: player, conversationID: run.conversationID, now: now,
-                action: "send a valid CHOOSE_PARITY_RESPONSE before the deadline",
-                consequence: "TECHNICAL_LOSS if no valid choice arrives by the deadline")
-            return
-        }
-        run.choices[player] = parity
-        runs[key] = run
-        guard run.choices.count == 2, let choiceA = run.choices[run.assignment.playerAID],
-            let choiceB = run.choices[run.assignment.playerBID]
-        else { return }
-        // Both choices are in: only now is the number drawn.
-        var generator = SeededGenerator(seed: run.assignment.seed)
-        let number = EvenOddRules.draw(using: &generator)
-        let outcome = EvenOddRules.decide(
-            playerA: run.assignment.playerAID, choiceA: choiceA, playerB: run.assignment.playerBID, choiceB: choiceB, drawnNumber: number)
-        finish(key, outcome: outcome, now: now)
-    }
-
     private func acknowledged(_ wire: WireMessage) throws(ProtocolError) {
         let ack = try connection.codec.decode(MatchResultAck.self, from: wire.body).body
         let key = MatchRun.key(leagueID: ack.leagueID, matchID: ack.matchID)
@@ -225,7 +147,7 @@ public final class RefereeCore {
         }
     }
 
-    /// Fires due deadlines: missing joins or choices become technical losses; unacknowledged reports are
+    /// Fires due deadlines: missing joins or moves become technical losses; unacknowledged reports are
     /// resent; the link sends heartbeats and reconnects when the manager is lost.
     public func fireTimers(now: UInt64) {
         switch connection.tick(now) {
@@ -235,20 +157,8 @@ public final class RefereeCore {
         }
         for (key, run) in runs where run.deadline <= now {
             switch run.phase {
-            case .joining:
-                let missing = run.players.filter { !run.joined.contains($0) }
-                finish(
-                    key,
-                    outcome: EvenOddRules.forfeit(
-                        playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing,
-                        reason: "no GAME_JOIN_ACK from \(missing.joined(separator: ", ")) by the deadline"), now: now)
-            case .choosing:
-                let missing = run.players.filter { run.choices[$0] == nil }
-                finish(
-                    key,
-                    outcome: EvenOddRules.forfeit(
-                        playerA: run.assignment.playerAID, playerB: run.assignment.playerBID, failed: missing,
-                        reason: "no valid parity choice from \(missing.joined(separator: ", ")) by the deadline"), now: now)
+            case .joining, .playing:
+                finish(key, verdict: run.expired(), now: now)
             case .reporting:
                 if connection.isRegistered, let report = run.report { connection.send(report.resigned(with: connection.session), now: now) }
                 runs[key]?.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
@@ -276,38 +186,7 @@ public final class RefereeCore {
         if !dropped.isEmpty { logger.info("handed back undecided matches", metadata: ["count": "\(dropped.count)"]) }
     }
 
-    /// Tells both players the result, then reports it to the manager until acknowledged.
-    private func finish(_ key: String, outcome: EvenOddRules.Outcome, now: UInt64) {
-        guard var run = runs[key] else { return }
-        let assignment = run.assignment
-        let choices = Dictionary(uniqueKeysWithValues: run.choices.map { ($0.key, $0.value.rawValue) })
-        let gameOver = GameOver(
-            matchID: assignment.matchID, gameType: assignment.gameType,
-            gameResult: .init(
-                status: outcome.status, winnerPlayerID: outcome.winner, drawnNumber: outcome.drawnNumber,
-                numberParity: outcome.drawnNumber.map(ParityChoice.init(of:)), choices: choices, reason: outcome.reason))
-        for player in run.players { connection.send(gameOver, to: player, conversationID: run.conversationID, now: now) }
-        let report = MatchResultReport(
-            leagueID: assignment.leagueID, roundID: assignment.roundID, matchID: assignment.matchID, gameType: assignment.gameType,
-            leaseID: assignment.leaseID,
-            result: .init(
-                winner: outcome.winner,
-                score: EvenOddRules.score(outcome, playerA: assignment.playerAID, playerB: assignment.playerBID),
-                details: .init(
-                    status: outcome.status, drawnNumber: outcome.drawnNumber, choices: choices, seed: assignment.seed,
-                    reason: outcome.reason, technicalLosers: outcome.technicalLosers)))
-        let wire = connection.session.message(report, conversationID: "report-\(run.conversationID)")
-        run.phase = .reporting
-        run.report = wire
-        run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
-        runs[key] = run
-        connection.send(wire, now: now)
-        logger.debug(
-            "match decided",
-            metadata: ["match": "\(assignment.matchID)", "result": "\(outcome.status.rawValue)", "winner": "\(outcome.winner ?? "-")"])
-    }
-
-    private func sendGameError(
+    func sendGameError(
         matchID: String, error: ProtocolError, to player: String, conversationID: String, now: UInt64, action: String? = nil,
         consequence: String? = nil
     ) {

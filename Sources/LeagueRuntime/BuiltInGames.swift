@@ -1,11 +1,12 @@
+import LeagueGames
 import LeagueManager
 import LeagueProtocol
 
 extension ManagerPolicy {
-    /// This policy, hosting every game the built-in referees run (the manager itself knows no game).
+    /// This policy, hosting every game of the built-in catalog (the manager itself knows no game).
     public func hostingBuiltInGames() -> ManagerPolicy {
         var policy = self
-        policy.hostedGames.formUnion(["even_odd", "rps", "connect_four"])  // TEMPORARY until the game catalog lands
+        policy.hostedGames.formUnion(GameCatalog.builtIn.types)
         return policy
     }
 }

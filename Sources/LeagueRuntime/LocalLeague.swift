@@ -46,7 +46,8 @@ public final class LocalLeague: Sendable {
                 let strategies = options.strategies.isEmpty ? [StrategyKind.random] : options.strategies
                 let configuration = PlayerConfiguration(
                     name: LocalLeagueOptions.playerName(index), strategy: strategies[index % strategies.count],
-                    seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds, link: options.link)
+                    seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds, link: options.link,
+                    games: [options.game])
                 let playerLogger = logger.with(role: "player", agent: configuration.name)
                 return { context in
                     try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
@@ -79,7 +80,9 @@ public final class LocalLeague: Sendable {
     /// - Parameter players: how many registered players the league takes; all of this league's own players
     ///   by default (more when agents from elsewhere also joined).
     public func play(players: Int? = nil, progress: @escaping @Sendable (RoundCompleted) -> Void = { _ in }) async throws -> LeagueReport {
-        let started = try await client.startLeague(players: players ?? options.players, seed: options.seed)
+        let started = try await client.startLeague(
+            players: players ?? options.players, seed: options.seed, game: options.game, format: options.format, rounds: options.rounds,
+            gameOptions: options.gameOptions)
         guard let leagueID = started.leagueID else { throw LeagueClientError.refused("no league id") }
         try await client.waitForCompletion(of: leagueID, progress: progress)
         return try await client.league(leagueID)
