@@ -47,7 +47,7 @@ public final class LocalLeague: Sendable {
                 let configuration = PlayerConfiguration(
                     name: LocalLeagueOptions.playerName(index), strategy: strategies[index % strategies.count],
                     seed: options.seed &+ UInt64(index) &+ 1, thinkMilliseconds: options.thinkMilliseconds, link: options.link,
-                    games: [options.game])
+                    games: [options.game], moveStrategies: Self.moveStrategy(for: options.game, player: index))
                 let playerLogger = logger.with(role: "player", agent: configuration.name)
                 return { context in
                     try PlayerService(context: context, managerEndpoint: endpoint, configuration: configuration, logger: playerLogger)
@@ -86,6 +86,12 @@ public final class LocalLeague: Sendable {
         guard let leagueID = started.leagueID else { throw LeagueClientError.refused("no league id") }
         try await client.waitForCompletion(of: leagueID, progress: progress)
         return try await client.league(leagueID)
+    }
+
+    /// The built-in strategies of `game` handed out to players in turn (nothing for Even/Odd, which has its own).
+    static func moveStrategy(for game: GameType, player index: Int) -> [GameType: MoveStrategyKind] {
+        let kinds = GameStrategies.builtIn.kinds(for: game)
+        return kinds.isEmpty ? [:] : [game: kinds[index % kinds.count]]
     }
 
     /// Stops every loop and waits for their threads to end.
