@@ -83,4 +83,26 @@ struct SQLiteLeagueStoreTests {
     func unopenable() {
         #expect(throws: StoreError.self) { try SQLiteLeagueStore(path: "/proc/league/cannot.sqlite") }
     }
+
+    @Test("a league's game, format and options, agents' games, and rounds added later survive reopening the file")
+    func formatsAndGames() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let league = StoredLeague(
+            id: "league-1", gameType: "rps", seed: 5, requestedPlayers: 3, status: .running, players: ["P01", "P02", "P03"], format: .swiss,
+            rounds: 2, gauntletPlayer: nil, gameOptions: ["best_of": 5])
+        func match(_ index: Int, _ id: String, round: Int) -> StoredMatch {
+            StoredMatch(leagueID: "league-1", index: index, matchID: id, round: round, playerA: "P01", playerB: "P02", seed: 1)
+        }
+        do {
+            let store = try SQLiteLeagueStore(path: path)
+            try store.save(agent: StoredAgent(role: .referee, id: "REF01", name: "ref", capacity: 2, games: ["connect_four", "rps"]))
+            try store.save(league: league, matches: [match(0, "R1M1", round: 1)])
+            try store.save(league: league, matches: [match(1, "R2M1", round: 2)])  // the next Swiss round
+        }
+        let state = try SQLiteLeagueStore(path: path).load()
+        #expect(state.leagues == [league])
+        #expect(state.agents.first?.games == ["connect_four", "rps"])
+        #expect(state.matches["league-1"]?.map(\.matchID) == ["R1M1", "R2M1"])
+    }
 }
