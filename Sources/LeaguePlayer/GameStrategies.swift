@@ -3,13 +3,9 @@ import LeagueProtocol
 
 /// The name of a strategy for a game other than Even/Odd (`random`, `search`, `counter`), as
 /// `league player --game GAME=STRATEGY` takes it. Which names a game has is up to ``GameStrategies``.
-public struct MoveStrategyKind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct MoveStrategyKind: TextValue {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: MoveStrategyKind, rhs: MoveStrategyKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// A uniformly random legal move (seeded per match and turn).
     public static let random: MoveStrategyKind = "random"
@@ -58,14 +54,18 @@ public struct GameStrategies: Sendable {
 /// and picks a move.
 protocol MoveAnswering {
     /// The request in `body`, decoded with the game's view, and the move for it.
-    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (request: MoveRequestHeader, move: Move)
+    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (
+        request: MoveRequestHeader, move: Move
+    )
 }
 
 /// A ``GameStrategy`` as a ``MoveAnswering``.
 struct StrategyBox<S: GameStrategy>: MoveAnswering {
     var strategy: S
 
-    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (request: MoveRequestHeader, move: Move) {
+    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (
+        request: MoveRequestHeader, move: Move
+    ) {
         let request = try codec.decode(MoveRequest<S.G.View>.self, from: body).body
         let context = MoveContext(
             matchID: request.matchID, seat: Seat(role: request.roleInMatch), legalMoves: request.legalMoves.map(Move.init(_:)),

@@ -1,26 +1,9 @@
 /// A game's name on the wire (`game_type`): `even_odd`, `rps`, `connect_four`, … The manager treats it as
 /// an opaque label that referees and players declare and leagues name; only the referee and the player know
 /// what a game's rules are.
-public struct GameType: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
+public struct GameType: TextValue {
     public var rawValue: String
-
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: GameType, rhs: GameType) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// league.v2's game, and the default of every message that names none.
     public static let evenOdd: GameType = "even_odd"
@@ -50,21 +33,9 @@ public enum LeagueFormat: String, Sendable, Hashable, Codable, CaseIterable {
 public typealias GameOptions = [String: Int]
 
 /// Where a scheduled match stands: `pending` (not leased), `running` (leased to a referee) or `finished`.
-public struct MatchStatus: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct MatchStatus: TextValue {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     public static let pending: MatchStatus = "pending"
     public static let running: MatchStatus = "running"

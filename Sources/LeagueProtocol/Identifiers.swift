@@ -1,24 +1,7 @@
 /// A typed identifier: an agent's, a league's or a match's id is text on the wire, but never one for another.
-public struct Identifier<Tag: IdentifierTag>: RawRepresentable, Hashable, Sendable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
+public struct Identifier<Tag: IdentifierTag>: TextValue {
     public var rawValue: String
-
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What an ``Identifier`` names.
