@@ -49,7 +49,7 @@ extension RefereeCore {
     /// The game of `assignment`, started with its seed, if this referee runs it with those options.
     private func makeSession(for assignment: MatchAssignment) throws(ProtocolError) -> any MatchSession {
         let type = GameType(assignment.gameType)
-        guard games.contains(type) else {
+        guard games.contains(type) || !catalog.contains(type) else {
             throw ProtocolError(.invalidFieldValue, "this referee does not run \"\(assignment.gameType.prefix(32))\"")
         }
         do {
