@@ -58,14 +58,18 @@ public struct GameStrategies: Sendable {
 /// and picks a move.
 protocol MoveAnswering {
     /// The request in `body`, decoded with the game's view, and the move for it.
-    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (request: MoveRequestHeader, move: Move)
+    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (
+        request: MoveRequestHeader, move: Move
+    )
 }
 
 /// A ``GameStrategy`` as a ``MoveAnswering``.
 struct StrategyBox<S: GameStrategy>: MoveAnswering {
     var strategy: S
 
-    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (request: MoveRequestHeader, move: Move) {
+    mutating func answer(_ body: [UInt8], codec: MessageCodec, leagueOrdinal: Int) throws(ProtocolError) -> (
+        request: MoveRequestHeader, move: Move
+    ) {
         let request = try codec.decode(MoveRequest<S.G.View>.self, from: body).body
         let context = MoveContext(
             matchID: request.matchID, seat: Seat(role: request.roleInMatch), legalMoves: request.legalMoves.map(Move.init(_:)),

@@ -129,7 +129,8 @@ extension RefereeCore {
                 ? ProtocolError(.invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(move.rawValue.prefix(20))\"")
                 : ProtocolError(.invalidMove, "turn \(run.turn): \(reason.detail)")
             let action =
-                run.dialect == .parity ? "send a valid CHOOSE_PARITY_RESPONSE before the deadline" : "send a legal MOVE_RESPONSE before the deadline"
+                run.dialect == .parity
+                ? "send a valid CHOOSE_PARITY_RESPONSE before the deadline" : "send a legal MOVE_RESPONSE before the deadline"
             if let verdict {
                 sendGameError(
                     matchID: matchID, error: error, to: player, conversationID: run.conversationID, now: now, consequence: "TECHNICAL_LOSS")

@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func declaresTheGamesItHasStrategiesFor() throws {
-        let h = PlayerHarness(games: [ConnectFour.type, .evenOdd, "go", RockPaperScissors.type], moveStrategies: [RockPaperScissors.type: "nope"])
+        let h = PlayerHarness(
+            games: [ConnectFour.type, .evenOdd, "go", RockPaperScissors.type], moveStrategies: [RockPaperScissors.type: "nope"])
         #expect(h.core.games == [ConnectFour.type, .evenOdd])
         h.core.start(now: h.now)
         let meta = try h.decode(LeagueRegisterRequest.self, try #require(h.drain().first)).body.playerMeta

@@ -125,7 +125,8 @@ import Testing
     @Test func evenOddMessagesHaveNoNewFields() throws {
         let over = GameOver(
             matchID: "R1M1",
-            gameResult: .init(status: .draw, winnerPlayerID: nil, drawnNumber: 3, numberParity: .odd, choices: [:], reason: "both chose odd"))
+            gameResult: .init(
+                status: .draw, winnerPlayerID: nil, drawnNumber: 3, numberParity: .odd, choices: [:], reason: "both chose odd"))
         let result = try #require(try roundTrip(over)["game_result"] as? [String: Any])
         #expect(Set(result.keys) == ["status", "drawn_number", "number_parity", "choices", "reason"])
         let assignment = MatchAssignment(leagueID: "L1", roundID: 1, matchID: "R1M1", playerAID: "P01", playerBID: "P02", seed: 9)

@@ -46,7 +46,8 @@ struct TakeAway: Game, Hashable {
 
     func outcome(of state: State) -> GameOutcome? {
         guard state.pile == 0, let winner = state.lastTaker else { return nil }
-        return GameOutcome(result: .win(winner), score: [winner: 1, winner.other: 0], reason: "\(winner.role.rawValue) took the last stone")
+        return GameOutcome(
+            result: .win(winner), score: [winner: 1, winner.other: 0], reason: "\(winner.role.rawValue) took the last stone")
     }
 
     func view(of state: State, for seat: Seat) -> View { View(pile: state.pile, you: seat.role.rawValue) }
