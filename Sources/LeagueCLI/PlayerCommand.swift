@@ -65,7 +65,8 @@ struct PlayerCommand: AsyncParsableCommand {
                 if parts.count == 2 {
                     let kind = MoveStrategyKind(parts[1].lowercased())
                     guard known.contains(kind) else {
-                        throw ValidationError("\(game) has no strategy '\(parts[1].prefix(32))'; known: \(known.map(\.rawValue).joined(separator: ", "))")
+                        throw ValidationError(
+                            "\(game) has no strategy '\(parts[1].prefix(32))'; known: \(known.map(\.rawValue).joined(separator: ", "))")
                     }
                     strategies[game] = kind
                 }
@@ -108,7 +109,8 @@ enum GameArguments {
     static func game(_ text: String) throws -> GameType {
         let game = GameType(String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
         guard GameCatalog.builtIn.contains(game) else {
-            throw ValidationError("unknown game '\(text.prefix(32))'; known: \(GameCatalog.builtIn.types.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown game '\(text.prefix(32))'; known: \(GameCatalog.builtIn.types.map(\.rawValue).joined(separator: ", "))")
         }
         return game
     }

@@ -5,7 +5,7 @@ import LeagueProtocol
 ///
 /// On the wire Even/Odd keeps league.v2's own messages (CHOOSE_PARITY_CALL and CHOOSE_PARITY_RESPONSE)
 /// rather than MOVE_REQUEST; the rules are the same as every other game's.
-public struct EvenOdd: Game {
+public struct EvenOdd: Game, Hashable {
     public static let type = GameType.evenOdd
 
     /// Both picks, and the number once both are in.

@@ -56,7 +56,9 @@ public struct GameCatalog: Sendable {
 
     /// Every game this project plays.
     public static let builtIn = GameCatalog([
-        EvenOdd.self, RockPaperScissors.self, ConnectFour.self,
+        EvenOdd.self,
+        RockPaperScissors.self,
+        ConnectFour.self,
     ])
 
     /// The games of this catalog, in catalog order.

@@ -19,7 +19,8 @@ public struct RefereeConfiguration: Sendable, Hashable {
 
     public init(
         name: String = "REF01", maxMatches: Int = 4, joinTimeoutMilliseconds: Int = 5_000, moveTimeoutMilliseconds: Int = 30_000,
-        retryIntervalMilliseconds: Int = 1_000, link: ManagerLink.Policy = ManagerLink.Policy(), games: [GameType] = GameCatalog.builtIn.types
+        retryIntervalMilliseconds: Int = 1_000, link: ManagerLink.Policy = ManagerLink.Policy(),
+        games: [GameType] = GameCatalog.builtIn.types
     ) {
         self.games = games
         self.name = name

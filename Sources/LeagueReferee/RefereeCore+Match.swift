@@ -49,7 +49,7 @@ extension RefereeCore {
     /// The game of `assignment`, started with its seed, if this referee runs it with those options.
     private func makeSession(for assignment: MatchAssignment) throws(ProtocolError) -> any MatchSession {
         let type = GameType(assignment.gameType)
-        guard games.contains(type) else {
+        guard games.contains(type) || !catalog.contains(type) else {
             throw ProtocolError(.invalidFieldValue, "this referee does not run \"\(assignment.gameType.prefix(32))\"")
         }
         do {
@@ -129,7 +129,8 @@ extension RefereeCore {
                 ? ProtocolError(.invalidParityChoice, "parity_choice must be \"even\" or \"odd\", got \"\(move.rawValue.prefix(20))\"")
                 : ProtocolError(.invalidMove, "turn \(run.turn): \(reason.detail)")
             let action =
-                run.dialect == .parity ? "send a valid CHOOSE_PARITY_RESPONSE before the deadline" : "send a legal MOVE_RESPONSE before the deadline"
+                run.dialect == .parity
+                ? "send a valid CHOOSE_PARITY_RESPONSE before the deadline" : "send a legal MOVE_RESPONSE before the deadline"
             if let verdict {
                 sendGameError(
                     matchID: matchID, error: error, to: player, conversationID: run.conversationID, now: now, consequence: "TECHNICAL_LOSS")

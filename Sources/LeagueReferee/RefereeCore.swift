@@ -27,7 +27,8 @@ public final class RefereeCore {
     public private(set) var rejectedMessages = 0
 
     public init(
-        configuration: RefereeConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(), seed: UInt64 = 1,
+        configuration: RefereeConfiguration, logger: Logger, transport: AgentTransport, now: UInt64 = MonotonicClock.now(),
+        seed: UInt64 = 1,
         catalog: GameCatalog = .builtIn
     ) {
         self.configuration = configuration

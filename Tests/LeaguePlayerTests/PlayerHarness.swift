@@ -19,10 +19,14 @@ final class PlayerHarness {
     let codec = MessageCodec()
     var now: UInt64 = 7_000_000_000_000
 
-    init(strategy: StrategyKind = .random, thinkMilliseconds: Int = 0, link: ManagerLink.Policy = PlayerHarness.quiet) {
+    init(
+        strategy: StrategyKind = .random, thinkMilliseconds: Int = 0, link: ManagerLink.Policy = PlayerHarness.quiet,
+        games: [GameType] = [.evenOdd], moveStrategies: [GameType: MoveStrategyKind] = [:]
+    ) {
         core = PlayerCore(
             configuration: PlayerConfiguration(
-                name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds, link: link),
+                name: "alice", strategy: strategy, seed: 99, thinkMilliseconds: thinkMilliseconds, link: link, games: games,
+                moveStrategies: moveStrategies),
             logger: Logger(label: "test.player") { _ in SwiftLogNoOpLogHandler() },
             transport: recorder.transport,
             now: now)

@@ -1,4 +1,5 @@
 import LeagueAgent
+import LeagueGames
 import LeagueProtocol
 import LeagueReferee
 import LeagueTestSupport
@@ -20,19 +21,27 @@ final class RefereeHarness {
     let codec = MessageCodec()
     var now = RefereeHarness.start
 
-    let assignment = MatchAssignment(
-        leagueID: "L1", roundID: 3, matchID: "R3M2", playerAID: "P01", playerBID: "P02", seed: 0xA5A5_0123_4567_89AB,
-        playerAStandings: .init(wins: 2, losses: 0, draws: 0), playerBStandings: .init(wins: 0, losses: 1, draws: 1))
+    let assignment: MatchAssignment
 
-    /// Heartbeats so rare they never show up unless a test asks for them.
-    init(link: ManagerLink.Policy = ManagerLink.Policy(heartbeatMilliseconds: 3_600_000)) {
+    /// Heartbeats so rare they never show up unless a test asks for them. The assignment is for `game`
+    /// (Even/Odd unless told) with `gameOptions`.
+    init(
+        link: ManagerLink.Policy = ManagerLink.Policy(heartbeatMilliseconds: 3_600_000), game: GameType = .evenOdd,
+        gameOptions: GameOptions? = nil, games: [GameType] = GameCatalog.builtIn.types, catalog: GameCatalog = .builtIn
+    ) {
+        assignment = MatchAssignment(
+            leagueID: "L1", roundID: 3, matchID: "R3M2", gameType: game.rawValue, playerAID: "P01", playerBID: "P02",
+            seed: 0xA5A5_0123_4567_89AB, playerAStandings: .init(wins: 2, losses: 0, draws: 0),
+            playerBStandings: .init(wins: 0, losses: 1, draws: 1), gameOptions: gameOptions)
         core = RefereeCore(
             configuration: RefereeConfiguration(
                 name: "REF", maxMatches: 2, joinTimeoutMilliseconds: Self.joinMilliseconds,
-                moveTimeoutMilliseconds: Self.moveMilliseconds, retryIntervalMilliseconds: Self.retryMilliseconds, link: link),
+                moveTimeoutMilliseconds: Self.moveMilliseconds, retryIntervalMilliseconds: Self.retryMilliseconds, link: link,
+                games: games),
             logger: Logger(label: "test.referee") { _ in SwiftLogNoOpLogHandler() },
             transport: recorder.transport,
-            now: Self.start)
+            now: Self.start,
+            catalog: catalog)
     }
 
     static func ns(milliseconds: Int) -> UInt64 { TransportRecorder.ns(milliseconds: milliseconds) }
@@ -85,6 +94,11 @@ final class RefereeHarness {
 
     func choose(_ player: String, _ choice: String, matchID: String? = nil, playerID: String? = nil) {
         fromPlayer(player, ChooseParityResponse(matchID: matchID ?? assignment.matchID, playerID: playerID ?? player, parityChoice: choice))
+    }
+
+    /// A MOVE_RESPONSE from `player` for `turn`.
+    func move(_ player: String, _ move: String, turn: Int, matchID: String? = nil, playerID: String? = nil) {
+        fromPlayer(player, MoveResponse(matchID: matchID ?? assignment.matchID, playerID: playerID ?? player, turn: turn, move: move))
     }
 
     func acknowledge(status: RequestStatus = .accepted) {
