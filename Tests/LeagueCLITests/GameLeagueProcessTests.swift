@@ -39,7 +39,9 @@ struct GameLeagueProcessTests {
         #expect(await match.exitStatus() == 0)
         let transcript = try JSONDecoder().decode(MatchTranscript.self, from: Data(transcriptJSON.utf8))
         let types = Set(transcript.entries.map(\.type))
-        for type in ["MATCH_ASSIGNMENT", "GAME_INVITATION", "GAME_JOIN_ACK", "MOVE_REQUEST", "MOVE_RESPONSE", "GAME_OVER", "MATCH_RESULT_REPORT"] {
+        for type in [
+            "MATCH_ASSIGNMENT", "GAME_INVITATION", "GAME_JOIN_ACK", "MOVE_REQUEST", "MOVE_RESPONSE", "GAME_OVER", "MATCH_RESULT_REPORT",
+        ] {
             #expect(types.contains(type), "the transcript lacks \(type)")
         }
         #expect(!types.contains("CHOOSE_PARITY_CALL"))

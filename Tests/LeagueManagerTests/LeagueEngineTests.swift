@@ -26,11 +26,14 @@ struct LeagueEngineTests {
         switch Int.random(in: 0..<8, using: &generator) {
         case 0: return .technicalLoss(playerA: a, playerB: b, losers: [a, b], seed: match.seed, reason: "both late")
         case 1, 2:
-            return .init(winner: nil, score: [a: 1, b: 1], details: .init(status: .draw, drawnNumber: nil, choices: [:], seed: 0, reason: "d"))
+            return .init(
+                winner: nil, score: [a: 1, b: 1], details: .init(status: .draw, drawnNumber: nil, choices: [:], seed: 0, reason: "d"))
         case 3, 4, 5:
-            return .init(winner: a, score: [a: 3, b: 0], details: .init(status: .win, drawnNumber: nil, choices: [:], seed: 0, reason: "a"))
+            return .init(
+                winner: a, score: [a: 3, b: 0], details: .init(status: .win, drawnNumber: nil, choices: [:], seed: 0, reason: "a"))
         default:
-            return .init(winner: b, score: [a: 0, b: 3], details: .init(status: .win, drawnNumber: nil, choices: [:], seed: 0, reason: "b"))
+            return .init(
+                winner: b, score: [a: 0, b: 3], details: .init(status: .win, drawnNumber: nil, choices: [:], seed: 0, reason: "b"))
         }
     }
 
@@ -55,7 +58,8 @@ struct LeagueEngineTests {
     @Test(
         "every format plays to completion with the promised size, nobody twice in a round, and standings that add up",
         arguments: [
-            (LeagueFormat.roundRobin, 7, nil as Int?), (.doubleRoundRobin, 5, nil), (.swiss, 9, 4), (.knockout, 6, nil), (.gauntlet, 5, nil),
+            (LeagueFormat.roundRobin, 7, nil as Int?), (.doubleRoundRobin, 5, nil), (.swiss, 9, 4), (.knockout, 6, nil),
+            (.gauntlet, 5, nil),
         ])
     func playsToCompletion(format: LeagueFormat, players: Int, rounds: Int?) throws {
         let engine = try LeagueEngine(spec: Self.spec(format, players: players, rounds: rounds), watcher: nil)

@@ -27,7 +27,9 @@ public enum ReportCheck {
         for match in report.matches {
             switch format {
             case .roundRobin:
-                if !pairs.insert([match.playerA, match.playerB]).inserted { problems.append("pair \(match.playerA)-\(match.playerB) twice") }
+                if !pairs.insert([match.playerA, match.playerB]).inserted {
+                    problems.append("pair \(match.playerA)-\(match.playerB) twice")
+                }
             case .doubleRoundRobin:
                 if !orderedPairs.insert([match.playerA, match.playerB]).inserted {
                     problems.append("ordered pair \(match.playerA)-\(match.playerB) twice")
