@@ -56,6 +56,8 @@ struct MatchRun {
     /// Legal moves received for the current request, until every seat on turn has one.
     var pending: [Seat: Move] = [:]
     var report: WireMessage?
+    /// The GAME_OVER both players were sent, sent again after a reconnect (it may have been lost with the link).
+    var gameOver: GameOver?
 
     init(assignment: MatchAssignment, conversationID: String, session: any MatchSession, deadline: UInt64) {
         self.assignment = assignment

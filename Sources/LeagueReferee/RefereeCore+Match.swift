@@ -216,6 +216,7 @@ extension RefereeCore {
         let wire = connection.session.message(report, conversationID: "report-\(run.conversationID)")
         run.phase = .reporting
         run.report = wire
+        run.gameOver = gameOver
         run.deadline = now + MonotonicClock.nanoseconds(milliseconds: configuration.retryIntervalMilliseconds)
         runs[key] = run
         connection.send(wire, now: now)

@@ -112,6 +112,11 @@ public final class RefereeCore {
         }
         connection.registered(id: id, token: token, now: now)
         for run in runs.values where run.phase == .reporting {
+            // The players' GAME_OVER may have been lost with the old link (a manager killed before it flushed):
+            // send it again before the result, while the match is still theirs. Players learn from a match once.
+            if let gameOver = run.gameOver {
+                for player in run.players { connection.send(gameOver, to: player, conversationID: run.conversationID, now: now) }
+            }
             if let report = run.report { connection.send(report.resigned(with: connection.session), now: now) }
         }
     }
