@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeagueAgent
 import LeagueGames
+import LeagueOperator
 import LeaguePlayer
 import LeagueProtocol
 import LeagueRuntime
@@ -107,8 +108,7 @@ enum GameArguments {
 
     /// A built-in game by name: case ignored, `-` for `_` (`connect-four`).
     static func game(_ text: String) throws -> GameType {
-        let game = GameType(String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
-        guard GameCatalog.builtIn.contains(game) else {
+        guard let game = GameType(argument: text), GameCatalog.builtIn.contains(game) else {
             throw ValidationError(
                 "unknown game '\(text.prefix(32))'; known: \(GameCatalog.builtIn.types.map(\.rawValue).joined(separator: ", "))")
         }
