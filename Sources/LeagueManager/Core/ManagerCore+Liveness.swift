@@ -5,7 +5,6 @@ extension ManagerCore {
     public var nextDeadline: UInt64 {
         var next = nextHeartbeat
         for ref in unacknowledged { next = min(next, leagues[ref.league].matches[ref.match].nextRetry) }
-        if hasUnstoredRounds { next = min(next, nextHeartbeat) }
         return next
     }
 
@@ -23,11 +22,7 @@ extension ManagerCore {
                 }
             }
         }
-        if hasUnstoredRounds {
-            for index in leagues.indices where leagues[index].storedCount < leagues[index].matches.count {
-                storeSchedule(of: index, from: leagues[index].storedCount)
-            }
-        }
+        for index in unstoredLeagues { storeSchedule(of: index, from: leagues[index].storedCount) }
         for ref in unacknowledged where leagues[ref.league].matches[ref.match].nextRetry <= now {
             if leagues[ref.league].matches[ref.match].attempts <= policy.assignmentRetries {
                 sendAssignment(ref, now: now)
@@ -40,9 +35,6 @@ extension ManagerCore {
 
     /// An agent missed `liveness` heartbeats: a referee's leases are replayed elsewhere; a player's grace
     /// period starts (its match in progress is decided by the referee's deadlines).
-    /// Whether some league has rounds the store does not have yet (a failed write, retried on each tick).
-    var hasUnstoredRounds: Bool { leagues.contains { $0.storedCount < $0.matches.count } }
-
     private func declareDead(_ id: AgentID, now: UInt64) {
         guard let agent = registry[id] else { return }
         registry[id]?.connected = false

@@ -124,15 +124,17 @@ extension ManagerCore {
         }
     }
 
-    /// Stores the matches a format added; they are leased only once stored (retried on every tick).
+    /// Stores the matches a format added; they are leased only once stored (retried on each heartbeat tick).
     func storeSchedule(of leagueIdx: Int, from first: Int) {
         let league = leagues[leagueIdx]
         do {
             try store.save(league: league.storedLeague, matches: league.storedMatches(from: first))
             league.stored(through: league.matches.count)
+            unstoredLeagues.remove(leagueIdx)
             logger.info("rounds scheduled", metadata: ["league": "\(league.id)", "matches": "\(league.matches.count - first)"])
         } catch {
             stats.storeFailures += 1
+            unstoredLeagues.insert(leagueIdx)
             logger.error("could not store new rounds; trying again", metadata: ["league": "\(league.id)", "error": "\(error)"])
         }
     }

@@ -33,6 +33,8 @@ public final class ManagerCore {
     let events: EventHub<LeagueEvent>?
     /// Durations (seconds, lease to result) of matches finished since ``takeDurations()``.
     var durations: [Double] = []
+    /// Leagues whose newest rounds could not be stored yet; retried on each heartbeat tick.
+    var unstoredLeagues: Set<Int> = []
 
     /// A manager that resumes whatever `store` holds: finished matches stay finished, the rest are leased
     /// again once their agents are back.

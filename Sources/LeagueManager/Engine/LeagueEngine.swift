@@ -65,12 +65,17 @@ final class LeagueEngine {
 
     /// Fixes the players (in seed order) and schedules the format's first rounds; the league then runs.
     func begin(players entrants: [(id: AgentID, name: String)]) -> [EngineEvent] {
+        install(entrants)
+        return schedule(format.nextRounds(entrants: players.count, played: []))
+    }
+
+    /// Fixes the players in seed order, sets the format up for them and starts the table; the league runs.
+    private func install(_ entrants: [(id: AgentID, name: String)]) {
         prepareFormat(names: entrants.map(\.name))
         players = entrants.map(\.id)
         standings = StandingsTable(players: entrants.map { (id: $0.id.rawValue, name: $0.name) })
         for player in players { played[player] = 0 }
         status = .running
-        return schedule(format.nextRounds(entrants: players.count, played: []))
     }
 
     /// Appends rounds to the schedule.
@@ -170,11 +175,7 @@ final class LeagueEngine {
         -> [EngineEvent]
     {
         let byID = Dictionary(stored.map { ($0.matchID, $0) }, uniquingKeysWith: { first, _ in first })
-        prepareFormat(names: entrants.map(\.name))
-        players = entrants.map(\.id)
-        standings = StandingsTable(players: entrants.map { (id: $0.id.rawValue, name: $0.name) })
-        for player in players { played[player] = 0 }
-        status = .running
+        install(entrants)
         _ = schedule(format.nextRounds(entrants: players.count, played: []))
         var index = 0
         var firstUnstored: Int?
